@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError, envelope, handleError } from './platform/http/errors.ts';
+import { registerMetrics } from './platform/http/metrics.ts';
+import { csrfHook } from './platform/http/session-cookies.ts';
+import { redactUrl } from './platform/log.ts';
+import type { Platform } from './platform/platform.ts';
+import { adminRoutes } from './modules/admins/routes.ts';
+import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
+import { tokenGuard } from './modules/api-tokens/token-guard.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { teammateRoutes } from './modules/teammates/routes.ts';
+import { workspaceRoutes } from './modules/workspaces/routes.ts';
+
+const inboxDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../inbox/dist');
+export const bodyLimit = 1024 * 1024;
+
+
+export async function buildApp(platform: Platform): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: platform.log,
+    genReqId: () => `req_${randomBytes(10).toString('hex')}`,
+    bodyLimit,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(envelope(request.id, [{ code: 'not_found', message: `No route for ${request.method} ${redactUrl(request.url.split('?')[0] ?? '')}` }])),
+  );
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  await app.register(fastifyCookie);
+  registerMetrics(app, platform.database);
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await platform.database.ping();
+      return { status: 'ok', database: platform.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: platform.database.kind });
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Frontdesk REST API', version: '2.14', description: "Compatible with Intercom's REST API 2.x: point an Intercom client at <PUBLIC_URL>/api." },
+      servers: [{ url: `${platform.config.publicUrl}/api` }],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearerAuth: [] }],
+    },
+    transform: ({ schema, url }) => ({
+      schema: url.startsWith('/api/') ? schema : { ...schema, hide: true },
+      url: url.startsWith('/api/') ? url.slice('/api'.length) : url,
+    }),
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      api.addHook('preHandler', tokenGuard(platform));
+      await api.register(adminRoutes, { platform });
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(
+    async (appApi) => {
+      appApi.addHook('onRequest', csrfHook(platform.config));
+      await appApi.register(teammateRoutes, { platform });
+      await appApi.register(workspaceRoutes, { platform });
+      await appApi.register(apiTokenRoutes, { platform });
+      await appApi.register(auditRoutes, { platform });
+    },
+    { prefix: '/app-api' },
+  );
+
+  await registerInbox(app);
+  return app;
+}
+
+/** The Inbox single-page app: built assets, and index.html for every other browser path. */
+async function registerInbox(app: FastifyInstance): Promise<void> {
+  const index = path.join(inboxDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.log.warn(`Inbox is not built (${index} missing): run "npm run build"`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: inboxDist, wildcard: false, index: false });
+  const html = fs.readFileSync(index, 'utf8');
+  const sendIndex = (_request: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+  app.get('/', { schema: { hide: true } }, sendIndex);
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    // API paths and missing files answer 404; every other path is a screen of the app.
+    if (url.startsWith('/api/') || url.startsWith('/app-api/') || path.extname(url)) {
+      throw new AppError(404, 'not_found', `No route for ${request.method} ${redactUrl(url)}`);
+    }
+    return sendIndex(request, reply);
+  });
+}

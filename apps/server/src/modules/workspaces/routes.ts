@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../../platform/http/auth.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { requestMeta, setSessionCookie } from '../../platform/http/session-cookies.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { sessionGuard } from '../teammates/session-guard.ts';
+import { actorForSession, describeSession, findSession, sessionLifetimeMs, switchWorkspace } from '../teammates/sessions.ts';
+import { acceptInvite, changeRole, createInvite, listTeammates, previewInvite, revokeInvite } from './members.ts';
+import { findSeat, findWorkspaceByIdCode } from './service.ts';
+
+const strict = { additionalProperties: false } as const;
+const role = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('agent')]);
+const numericId = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) });
+const inviteToken = Type.Object({ token: Type.String({ minLength: 10, maxLength: 100 }) });
+
+/** Workspaces, teammates and invites in the Inbox: `/app-api`. */
+export const workspaceRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (app, { platform }) => {
+  const db = platform.database.orm;
+
+  app.get('/invites/:token', { schema: { params: inviteToken } }, async (request) => previewInvite(platform, request.params.token));
+
+  app.post(
+    '/invites/:token/accept',
+    { schema: { params: inviteToken, body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 100 })), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict) } },
+    async (request, reply) => {
+      const { token } = await acceptInvite(platform, request.params.token, request.body, requestMeta(request));
+      setSessionCookie(reply, platform.config, token, sessionLifetimeMs / 1000);
+      const session = await findSession(db, token);
+      if (!session) throw new Error('session vanished right after sign-in');
+      return describeSession(db, await actorForSession(db, session));
+    },
+  );
+
+  app.register(async (scope) => {
+    const members = scope.withTypeProvider<TypeBoxTypeProvider>();
+    members.addHook('preHandler', sessionGuard(platform));
+
+    members.post('/workspaces/switch', { schema: { body: Type.Object({ id_code: Type.String({ maxLength: 40 }) }, strict) } }, async (request) => {
+      const actor = actorOf(request);
+      const workspace = await findWorkspaceByIdCode(db, request.body.id_code);
+      const seat = workspace && (await findSeat(db, workspace.id, actor.teammateId));
+      if (!workspace || !seat) throw notFound('Workspace');
+      await platform.database.transaction((tx) => switchWorkspace(tx, actor, workspace.id));
+      return describeSession(db, { ...actor, workspaceId: workspace.id, ...seat });
+    });
+
+    members.get('/teammates', async (request) => listTeammates(platform, actorOf(request)));
+
+    members.put(
+      '/teammates/:id/role',
+      { schema: { params: numericId, body: Type.Object({ role }, strict) } },
+      async (request) => changeRole(platform, actorOf(request), Number(request.params.id), request.body.role, requestMeta(request)),
+    );
+
+    members.post(
+      '/invites',
+      { schema: { body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), role }, strict) } },
+      async (request, reply) => {
+        reply.status(201);
+        return createInvite(platform, actorOf(request), request.body, requestMeta(request));
+      },
+    );
+
+    members.delete('/invites/:id', { schema: { params: numericId } }, async (request, reply) => {
+      await revokeInvite(platform, actorOf(request), Number(request.params.id), requestMeta(request));
+      return reply.status(204).send();
+    });
+  });
+};

@@ -1,0 +1,26 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A random secret with a readable prefix, e.g. `fd_at_3kq...` for API access tokens. */
+export function randomToken(prefix: string, bytes = 32): string {
+  return `${prefix}${randomBytes(bytes).toString('base64url')}`;
+}
+
+/** Tokens are high-entropy, so a plain SHA-256 is the right hash: fast lookups, nothing to brute-force. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Short random public identifiers (lowercase letters and digits), e.g. a workspace's id_code. */
+export function randomCode(length: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(length);
+  let code = '';
+  for (const byte of bytes) code += alphabet[byte % alphabet.length];
+  return code;
+}

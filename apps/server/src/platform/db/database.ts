@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { ConfigError } from '../config.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Anything that runs SQL: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  orm: Db;
+  /** Runs `work` in one transaction; after it commits, the commit listeners run (the dispatcher's wake-up). */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  onCommit(listener: () => void): void;
+  ping(): Promise<void>;
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+
+/** Rows of a raw SQL statement, on either driver. */
+export async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  const database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(path.join(options.dataDir, 'pglite'));
+  return database;
+}
+
+function withCommitListeners(kind: Database['kind'], orm: Db, rest: Pick<Database, 'ping' | 'poolStats' | 'close'>): Database {
+  const listeners: (() => void)[] = [];
+  return {
+    kind,
+    orm,
+    async transaction(work) {
+      const result = await orm.transaction(work);
+      for (const listener of listeners) listener();
+      return result;
+    },
+    onCommit: (listener) => listeners.push(listener),
+    ...rest,
+  };
+}
+
+async function openPglite(dir: string): Promise<Database> {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    const probe = path.join(dir, '.write-probe');
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `${path.dirname(dir)} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  const client = new PGlite(dir);
+  try {
+    await client.waitReady;
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `cannot open the embedded database in ${dir}: ${(error as Error).message}`);
+  }
+  const orm = drizzlePglite(client);
+  await migratePglite(orm, { migrationsFolder });
+  return withCommitListeners('pglite', orm as unknown as Db, {
+    ping: async () => {
+      await client.query('select 1');
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: () => client.close(),
+  });
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const parsed = new URL(url);
+    throw new ConfigError('DATABASE_URL', `cannot connect to PostgreSQL at ${parsed.host}${parsed.pathname}: ${describeConnectError(error)}`);
+  }
+  try {
+    // Several nodes may start at once: one applies the migrations, the others wait for it.
+    await client.query('select pg_advisory_lock(727274001)');
+    await migratePg(drizzlePg(client), { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(727274001)').catch(() => {});
+    client.release();
+  }
+  const orm = drizzlePg(pool);
+  return withCommitListeners('postgres', orm as unknown as Db, {
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  });
+}
+
+function describeConnectError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND') return 'host not found';
+  if (code === '3D000') return 'database does not exist';
+  if (code === '28P01' || code === '28000') return 'authentication failed';
+  return message || String(code ?? error);
+}
+

@@ -1,0 +1,168 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Database, rows, type Tx } from '../db/database.ts';
+import type { StoredEvent } from './outbox.ts';
+
+export interface Consumer {
+  name: string;
+  /**
+   * Receives events in log order. Runs inside the transaction that advances this consumer's cursor,
+   * so database writes made with `tx` happen exactly once; anything else must tolerate a redelivery
+   * (at least once) and use the event id to stay idempotent.
+   */
+  handle(events: StoredEvent[], tx: Tx): Promise<void>;
+}
+
+interface EventRow {
+  id: string;
+  event_id: string;
+  txid: string;
+  workspace_id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  sequence: number;
+  type: string;
+  payload: Record<string, unknown>;
+  created_at: string | Date;
+}
+
+/**
+ * Delivers the event log to consumers. Events are read in (txid, id) order and only once every
+ * transaction older than the snapshot's xmin has finished, so an event that commits late can never
+ * be skipped by a cursor that already moved past a younger one. A cursor row is locked while its
+ * batch is handled (SKIP LOCKED), so with several nodes each consumer still runs on one at a time.
+ */
+export class Dispatcher {
+  private readonly consumers: Consumer[] = [];
+  private readonly failures = new Map<string, { count: number; retryAt: number }>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private pendingWake = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: { pollMs: number; batchSize: number } = { pollMs: 250, batchSize: 200 },
+  ) {}
+
+  register(consumer: Consumer): void {
+    this.consumers.push(consumer);
+  }
+
+  async start(): Promise<void> {
+    for (const consumer of this.consumers) {
+      await this.database.orm.execute(
+        sql`insert into event_cursors (consumer) values (${consumer.name}) on conflict (consumer) do nothing`,
+      );
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Wakes the loop now instead of at the next poll. */
+  nudge(): void {
+    this.pendingWake = true;
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.nudge();
+    await this.loop;
+  }
+
+  /** Delivers everything committed so far to every consumer; for shutdown and tests. */
+  async drain(): Promise<void> {
+    for (const consumer of this.consumers) {
+      while ((await this.deliverBatch(consumer)) === this.options.batchSize) {}
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.pendingWake = false;
+      let full = false;
+      for (const consumer of this.consumers) {
+        const failure = this.failures.get(consumer.name);
+        if (failure && failure.retryAt > Date.now()) continue;
+        try {
+          full = (await this.deliverBatch(consumer)) === this.options.batchSize || full;
+          this.failures.delete(consumer.name);
+        } catch (error) {
+          const count = (failure?.count ?? 0) + 1;
+          const delay = Math.min(30_000, 100 * 2 ** count);
+          this.failures.set(consumer.name, { count, retryAt: Date.now() + delay });
+          if (this.running) this.log.error({ err: error, consumer: consumer.name, retryInMs: delay }, 'event consumer failed');
+        }
+      }
+      if (!full && !this.pendingWake && this.running) await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private deliverBatch(consumer: Consumer): Promise<number> {
+    return this.database.orm.transaction(async (tx) => {
+      const [cursor] = await rows<{ txid: string; event_id: string }>(
+        tx,
+        sql`select txid::text, event_id from event_cursors where consumer = ${consumer.name} for update skip locked`,
+      );
+      if (!cursor) return 0;
+      const batch = await rows<EventRow>(
+        tx,
+        sql`select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
+            from events
+            where (txid, id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
+              and txid < pg_snapshot_xmin(pg_current_snapshot())
+            order by txid, id
+            limit ${this.options.batchSize}`,
+      );
+      const last = batch.at(-1);
+      if (!last) return 0;
+      await consumer.handle(batch.map(toStoredEvent), tx);
+      await tx.execute(
+        sql`update event_cursors set txid = ${last.txid}::xid8, event_id = ${last.id}, updated_at = now()
+            where consumer = ${consumer.name}`,
+      );
+      return batch.length;
+    });
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: Number(row.id),
+    eventId: row.event_id,
+    txid: row.txid,
+    workspaceId: Number(row.workspace_id),
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    sequence: row.sequence,
+    type: row.type,
+    payload: row.payload,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+/** How far behind the slowest consumer is: events not yet delivered and the age of the oldest. */
+export async function outboxLag(database: Database): Promise<{ events: number; seconds: number }> {
+  const [lag] = await rows<{ events: string; seconds: number | null }>(
+    database.orm,
+    sql`select count(*) as events, extract(epoch from now() - min(e.created_at))::float8 as seconds
+        from events e
+        where exists (select 1 from event_cursors c where (e.txid, e.id) > (c.txid, c.event_id))`,
+  );
+  return { events: Number(lag?.events ?? 0), seconds: lag?.seconds ?? 0 };
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { type Config, ConfigError } from './platform/config.ts';
+import { createKeyring, loadMasterKey } from './platform/crypto/keyring.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { Dispatcher } from './platform/events/dispatcher.ts';
+import { pruneEvents } from './platform/events/outbox.ts';
+import { createBullmqJobs } from './platform/jobs/bullmq-jobs.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
+import { createTableJobs } from './platform/jobs/table-jobs.ts';
+import { createLogger } from './platform/log.ts';
+import type { Platform } from './platform/platform.ts';
+import { createLocalPubSub, createRedisPubSub, type PubSub } from './platform/pubsub/pubsub.ts';
+import { auditConsumer } from './modules/audit/consumer.ts';
+import { pruneSessions } from './modules/teammates/sessions.ts';
+import { type DemoCredentials, provision } from './modules/workspaces/provisioning.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  platform: Platform;
+  url: string;
+  demo: DemoCredentials | undefined;
+  masterKeyGenerated: boolean;
+  close(): Promise<void>;
+}
+
+const maintenanceEveryMs = 3600 * 1000;
+
+function ensureDataDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `${dir} is not a writable directory (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+}
+
+async function connectPubSub(config: Config, log: Platform['log']): Promise<PubSub> {
+  if (!config.REDIS_URL) return createLocalPubSub();
+  try {
+    return await createRedisPubSub(config.REDIS_URL, log);
+  } catch (error) {
+    throw new ConfigError('REDIS_URL', `cannot connect to Redis at ${new URL(config.REDIS_URL).host}: ${(error as Error).message}`);
+  }
+}
+
+/** Wires the platform, provisions, and serves HTTP; with ROLE worker or all, also runs the dispatcher and jobs. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.LOG_LEVEL);
+  ensureDataDir(config.dataDir);
+  const { key, generated } = loadMasterKey(config.MASTER_KEY, config.dataDir);
+  const keyring = createKeyring(key, config.MASTER_KEY_PREVIOUS);
+
+  const database: Database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const closers: (() => Promise<unknown>)[] = [() => database.close()];
+  try {
+    const pubsub = await connectPubSub(config, log);
+    closers.unshift(() => pubsub.close());
+    const jobs: Jobs = config.REDIS_URL ? createBullmqJobs(config.REDIS_URL, config.REDIS_PREFIX, log) : createTableJobs(database, log);
+    const dispatcher = new Dispatcher(database, log);
+    const outboxChannel = `${config.REDIS_PREFIX}:outbox`;
+    const platform: Platform = { config, database, keyring, dispatcher, jobs, pubsub, log };
+
+    dispatcher.register(auditConsumer);
+    jobs.define('maintenance.prune', async () => {
+      await pruneEvents(database.orm, 7);
+      await pruneSessions(database.orm);
+      await scheduleMaintenance(jobs);
+    });
+
+    // After each commit, wake the dispatcher here and, across nodes, wherever it runs.
+    let nudgeQueued = false;
+    database.onCommit(() => {
+      dispatcher.nudge();
+      if (!config.REDIS_URL || nudgeQueued) return;
+      nudgeQueued = true;
+      queueMicrotask(() => {
+        nudgeQueued = false;
+        pubsub.publish(outboxChannel, '').catch(() => {});
+      });
+    });
+
+    const demo = await provision(platform);
+    const app = await buildApp(platform);
+    closers.unshift(() => app.close());
+    try {
+      await app.listen({ port: config.PORT, host: config.HOST });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new ConfigError('PORT', `${config.PORT} is already in use on ${config.HOST}`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ConfigError('HOST', `cannot listen on "${config.HOST}" (${code})`);
+      if (code === 'EACCES') throw new ConfigError('PORT', `${config.PORT} needs privileges to listen on`);
+      throw error;
+    }
+
+    if (config.ROLE !== 'api') {
+      await dispatcher.start();
+      closers.unshift(() => dispatcher.stop());
+      if (config.REDIS_URL) {
+        const unsubscribe = await pubsub.subscribe(outboxChannel, () => dispatcher.nudge());
+        closers.unshift(unsubscribe);
+      }
+      await jobs.start();
+      await scheduleMaintenance(jobs);
+    }
+    closers.unshift(() => jobs.stop());
+
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST}:${port}`;
+    config.publicUrl = url.replace(/\/$/, '');
+    let closed: Promise<void> | undefined;
+    return {
+      app,
+      platform,
+      url,
+      demo,
+      masterKeyGenerated: generated,
+      close: () => {
+        closed ??= (async () => {
+          for (const close of closers) await close().catch((error) => log.warn({ err: error }, 'error while shutting down'));
+        })();
+        return closed;
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => {});
+    throw error;
+  }
+}
+
+/** One maintenance run an hour across all nodes: the hour is the job's key. */
+async function scheduleMaintenance(jobs: Jobs): Promise<void> {
+  const nextHour = Math.ceil((Date.now() + 1) / maintenanceEveryMs) * maintenanceEveryMs;
+  await jobs.enqueue('maintenance.prune', {}, { key: `maintenance-${nextHour}`, delayMs: nextHour - Date.now() });
+}
