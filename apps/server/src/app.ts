@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, envelope, handleError } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
 import { csrfHook } from './platform/http/session-cookies.ts';
 import { redactUrl } from './platform/log.ts';
 import type { Platform } from './platform/platform.ts';
@@ -29,8 +30,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
     loggerInstance: platform.log,
     genReqId: () => `req_${randomBytes(10).toString('hex')}`,
     bodyLimit,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler());
 
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
