@@ -258,7 +258,12 @@ describe('teammates and invites', () => {
     expect(lastOwner.status).toBe(400);
     expect(lastOwner.body.errors[0].message).toMatch(/at least one owner/);
 
-    const pending = await owner.post('/app-api/invites', { email: uniqueEmail(), role: 'agent' });
+    const pendingEmail = uniqueEmail();
+    const superseded = await owner.post('/app-api/invites', { email: pendingEmail, role: 'agent' });
+    const pending = await owner.post('/app-api/invites', { email: pendingEmail, role: 'agent' });
+    // Inviting the same email again replaces the earlier link.
+    expect((await owner.get('/app-api/teammates')).body.invites.filter((i: { email: string }) => i.email === pendingEmail)).toHaveLength(1);
+    expect((await guest.get(`/app-api/invites/${superseded.body.invite_url.split('/invite/')[1]}`)).status).toBe(404);
     expect((await owner.delete(`/app-api/invites/${pending.body.id}`)).status).toBe(204);
     expect((await guest.get(`/app-api/invites/${pending.body.invite_url.split('/invite/')[1]}`)).status).toBe(404);
     expect(await auditActions(owner)).toEqual(expect.arrayContaining(['role_change', 'admin_invite_deletion']));

@@ -106,3 +106,11 @@ export async function revokeInvite(db: Executor, workspaceId: number, id: number
     .returning();
   return row;
 }
+
+/** A new invite supersedes earlier open ones to the same email: only the newest link works. */
+export async function revokeOpenInvitesTo(db: Executor, workspaceId: number, email: string): Promise<void> {
+  await db
+    .update(invites)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invites.workspaceId, workspaceId), eq(invites.email, email), isNull(invites.acceptedAt), isNull(invites.revokedAt)));
+}

@@ -54,6 +54,7 @@ export async function createInvite(
   }
   const token = randomToken('', 24);
   const row = await platform.database.transaction(async (tx) => {
+    await data.revokeOpenInvitesTo(tx, actor.workspaceId, email);
     const invite = await data.insertInvite(tx, {
       workspaceId: actor.workspaceId,
       email,

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../config.ts';
 
 /**
  * AES-256-GCM encryption for secrets at rest. Ciphertexts name the key that sealed them
@@ -45,7 +46,11 @@ export function createKeyring(current: Buffer, previous: Buffer[] = []): Keyring
 export function loadMasterKey(configured: Buffer | undefined, dataDir: string): { key: Buffer; generated: boolean } {
   if (configured) return { key: configured, generated: false };
   const file = path.join(dataDir, 'master.key');
-  if (fs.existsSync(file)) return { key: Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'), generated: false };
+  if (fs.existsSync(file)) {
+    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length !== 32) throw new ConfigError('DATA_DIR', `${file} does not hold a 32-byte base64 key; restore it or set MASTER_KEY`);
+    return { key, generated: false };
+  }
   const key = randomBytes(32);
   fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
   return { key, generated: true };
