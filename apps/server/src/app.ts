@@ -20,6 +20,18 @@ import { tokenGuard } from './modules/api-tokens/token-guard.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { teammateRoutes } from './modules/teammates/routes.ts';
 import { workspaceRoutes } from './modules/workspaces/routes.ts';
+import { contactsRoutes } from './modules/contacts/routes.ts';
+import { companiesRoutes } from './modules/companies/routes.ts';
+import { tagsRoutes } from './modules/tags/routes.ts';
+import { dataAttributesRoutes } from './modules/data-attributes/routes.ts';
+import { dataEventsRoutes } from './modules/data-events/routes.ts';
+import { notesRoutes } from './modules/notes/routes.ts';
+import { segmentsRoutes } from './modules/segments/routes.ts';
+import { teamsRoutes } from './modules/teams/routes.ts';
+import { conversationsRoutes } from './modules/conversations/routes.ts';
+import { webhooksRoutes } from './modules/webhooks/routes.ts';
+import { teamsAppRoutes } from './modules/teams/app-routes.ts';
+import { webhooksAppRoutes } from './modules/webhooks/app-routes.ts';
 
 const inboxDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../inbox/dist');
 export const bodyLimit = 1024 * 1024;
@@ -71,7 +83,9 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.addHook('preHandler', tokenGuard(platform));
-      await api.register(adminRoutes, { platform });
+      for (const routes of [adminRoutes, contactsRoutes, companiesRoutes, tagsRoutes, dataAttributesRoutes, dataEventsRoutes, notesRoutes, segmentsRoutes, teamsRoutes, conversationsRoutes, webhooksRoutes]) {
+        await api.register(routes, { platform });
+      }
     },
     { prefix: '/api' },
   );
@@ -83,6 +97,8 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
       await appApi.register(workspaceRoutes, { platform });
       await appApi.register(apiTokenRoutes, { platform });
       await appApi.register(auditRoutes, { platform });
+      await appApi.register(teamsAppRoutes, { platform });
+      await appApi.register(webhooksAppRoutes, { platform });
     },
     { prefix: '/app-api' },
   );

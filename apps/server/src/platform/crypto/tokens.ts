@@ -24,3 +24,12 @@ export function randomCode(length: number): string {
   for (const byte of bytes) code += alphabet[byte % alphabet.length];
   return code;
 }
+
+/** Opaque public ids shaped like Intercom's: 24 hex characters (contacts, companies, segments...). */
+export const hexId = () => randomBytes(12).toString('hex');
+
+/** Numeric-looking opaque ids (conversations, parts), as Intercom's are: 15 random digits. */
+export function numericId(): string {
+  const digits = randomBytes(8).readBigUInt64BE() % 900_000_000_000_000n;
+  return String(digits + 100_000_000_000_000n);
+}

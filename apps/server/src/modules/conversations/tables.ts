@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A conversation between contacts and the team. Its statistics are kept on write, so reports and
+ * SLAs read columns instead of replaying parts.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    workspaceId: bigint('workspace_id', { mode: 'number' }).notNull(),
+    id: text('id').notNull(),
+    title: text('title'),
+    state: text('state').notNull(),
+    read: boolean('read').notNull().default(false),
+    priority: boolean('priority').notNull().default(false),
+    adminAssigneeId: bigint('admin_assignee_id', { mode: 'number' }),
+    teamAssigneeId: bigint('team_assignee_id', { mode: 'number' }),
+    snoozedUntil: at('snoozed_until'),
+    waitingSince: at('waiting_since'),
+    /** How it started: type, delivered_as, subject, body, author {type, id}, attachments, url. */
+    source: jsonb('source').notNull(),
+    customAttributes: jsonb('custom_attributes').notNull().default({}),
+    firstContactReplyAt: at('first_contact_reply_at'),
+    firstAdminReplyAt: at('first_admin_reply_at'),
+    firstAssignmentAt: at('first_assignment_at'),
+    lastAssignmentAt: at('last_assignment_at'),
+    lastAssignmentAdminReplyAt: at('last_assignment_admin_reply_at'),
+    lastContactReplyAt: at('last_contact_reply_at'),
+    lastAdminReplyAt: at('last_admin_reply_at'),
+    firstCloseAt: at('first_close_at'),
+    lastCloseAt: at('last_close_at'),
+    lastClosedById: bigint('last_closed_by_id', { mode: 'number' }),
+    countReopens: integer('count_reopens').notNull().default(0),
+    countAssignments: integer('count_assignments').notNull().default(0),
+    countConversationParts: integer('count_conversation_parts').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('conversations_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('conversations_state_idx').on(t.workspaceId, t.state, t.updatedAt),
+    index('conversations_assignee_idx').on(t.workspaceId, t.adminAssigneeId, t.state).where(sql`admin_assignee_id is not null`),
+    index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`state = 'snoozed'`),
+  ],
+);
+
+export const conversationContacts = pgTable(
+  'conversation_contacts',
+  {
+    workspaceId: bigint('workspace_id', { mode: 'number' }).notNull(),
+    conversationId: text('conversation_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    addedAt: at('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.conversationId, t.contactId] }),
+    index('conversation_contacts_contact_idx').on(t.workspaceId, t.contactId),
+  ],
+);
+
+/** Every change to a conversation appends a part: messages, notes, and state changes alike. */
+export const conversationParts = pgTable(
+  'conversation_parts',
+  {
+    workspaceId: bigint('workspace_id', { mode: 'number' }).notNull(),
+    conversationId: text('conversation_id').notNull(),
+    id: text('id').notNull(),
+    partType: text('part_type').notNull(),
+    /** Sanitized HTML. */
+    body: text('body'),
+    authorType: text('author_type').notNull(),
+    authorId: text('author_id'),
+    assignedTo: jsonb('assigned_to'),
+    attachments: jsonb('attachments').notNull().default([]),
+    metadata: jsonb('metadata').notNull().default({}),
+    redacted: boolean('redacted').notNull().default(false),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('conversation_parts_conversation_idx').on(t.workspaceId, t.conversationId, t.createdAt)],
+);
