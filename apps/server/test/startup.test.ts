@@ -8,14 +8,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { variables } from '../src/platform/config.ts';
 import { openDatabase, rows } from '../src/platform/db/database.ts';
-import { createTestDatabase, type TestDatabase } from './harness.ts';
+import { createTestDatabase, freePort, repoRoot, type TestDatabase } from './harness.ts';
 import { browser, HttpClient } from './http-client.ts';
 
 /**
  * The real process, started as `npm start` starts it: `node --import tsx apps/server/src/main.ts`,
  * configured only through its environment.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const running = new Set<ChildProcess>();
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -67,15 +66,6 @@ function launch(env: Record<string, string>): Started {
     });
   });
   return { child, output: () => ({ stdout, stderr }), exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
 }
 
 function freshDir(): string {
@@ -196,6 +186,13 @@ describe('bad configuration stops start-up with one line naming the variable', (
     const result = await failToStart({ DATA_DIR: dataDir });
     expectOneLineNaming(result, 'DATA_DIR', /not a writable directory/);
     expect(result.stderr).toContain(dataDir);
+  }, 60_000);
+
+  it('refuses a damaged master.key in DATA_DIR', async () => {
+    const dataDir = freshDir();
+    fs.writeFileSync(path.join(dataDir, 'master.key'), '\n');
+    const result = await failToStart({ DATA_DIR: dataDir });
+    expectOneLineNaming(result, 'master.key', /32-byte/);
   }, 60_000);
 
   it('refuses a PORT that is already in use', async () => {

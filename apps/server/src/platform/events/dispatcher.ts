@@ -72,10 +72,13 @@ export class Dispatcher {
     await this.loop;
   }
 
-  /** Delivers everything committed so far to every consumer; for shutdown and tests. */
+  /**
+   * Delivers everything committed so far to every consumer; for shutdown and tests. It waits for a
+   * cursor another worker holds instead of skipping it, so it returns only once that batch committed.
+   */
   async drain(): Promise<void> {
     for (const consumer of this.consumers) {
-      while ((await this.deliverBatch(consumer)) === this.options.batchSize) {}
+      while ((await this.deliverBatch(consumer, { waitForLock: true })) === this.options.batchSize) {}
     }
   }
 
@@ -113,11 +116,12 @@ export class Dispatcher {
     });
   }
 
-  private deliverBatch(consumer: Consumer): Promise<number> {
+  private deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<number> {
     return this.database.orm.transaction(async (tx) => {
+      const lock = options.waitForLock ? sql`for update` : sql`for update skip locked`;
       const [cursor] = await rows<{ txid: string; event_id: string }>(
         tx,
-        sql`select txid::text, event_id from event_cursors where consumer = ${consumer.name} for update skip locked`,
+        sql`select txid::text, event_id from event_cursors where consumer = ${consumer.name} ${lock}`,
       );
       if (!cursor) return 0;
       const batch = await rows<EventRow>(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { definition, type JobDefinition, type Jobs } from './jobs.ts';
@@ -17,7 +18,8 @@ export function createBullmqJobs(redisUrl: string, prefix: string, log: FastifyB
     async enqueue(name, payload, options = {}) {
       const known = definitions.get(name);
       await queue.add(name, payload, {
-        jobId: options.key,
+        // BullMQ refuses ids that are integers or contain one colon: use a digest of the key.
+        jobId: options.key === undefined ? undefined : `key-${createHash('sha256').update(options.key).digest('base64url')}`,
         delay: options.delayMs,
         attempts: known?.attempts ?? 10,
         backoff: { type: 'exponential', delay: known?.backoffMs ?? 1000 },
