@@ -10,6 +10,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, envelope, handleError } from './platform/http/errors.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
+import { createApiRateLimiter } from './platform/http/rate-limit.ts';
+import { idempotencyHooks } from './platform/idempotency/idempotency-hooks.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { csrfHook } from './platform/http/session-cookies.ts';
 import { redactUrl } from './platform/log.ts';
@@ -82,7 +84,14 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.addHook('preHandler', tokenGuard(platform));
+      // Authentication and rate limits before the body is even parsed; idempotency once it is validated.
+      const rateLimiter = createApiRateLimiter(platform.config, platform.log);
+      const idempotency = idempotencyHooks(platform.database);
+      api.addHook('onRequest', await tokenGuard(platform));
+      api.addHook('onRequest', rateLimiter.hook);
+      api.addHook('preHandler', idempotency.preHandler);
+      api.addHook('onSend', idempotency.onSend);
+      api.addHook('onClose', () => rateLimiter.close());
       for (const routes of [adminRoutes, contactsRoutes, companiesRoutes, tagsRoutes, dataAttributesRoutes, dataEventsRoutes, notesRoutes, segmentsRoutes, teamsRoutes, conversationsRoutes, webhooksRoutes]) {
         await api.register(routes, { platform });
       }

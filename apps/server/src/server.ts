@@ -8,11 +8,17 @@ import { Dispatcher } from './platform/events/dispatcher.ts';
 import { pruneEvents } from './platform/events/outbox.ts';
 import { createBullmqJobs } from './platform/jobs/bullmq-jobs.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
+import { defineRecurring } from './platform/jobs/recurring.ts';
+import { wakeSnoozedConversations } from './modules/conversations/manage-parts.ts';
 import { createTableJobs } from './platform/jobs/table-jobs.ts';
 import { createLogger } from './platform/log.ts';
 import type { Platform } from './platform/platform.ts';
 import { createLocalPubSub, createRedisPubSub, type PubSub } from './platform/pubsub/pubsub.ts';
 import { auditConsumer } from './modules/audit/consumer.ts';
+import { webhooksConsumer } from './modules/webhooks/consumer.ts';
+import { deliverJobName, deliverNotificationJob, jobAttempts } from './modules/webhooks/deliver-notification.ts';
+import { pruneWebhookDeliveries } from './modules/webhooks/deliveries.ts';
+import { pruneIdempotencyKeys } from './platform/idempotency/idempotency-keys.ts';
 import { pruneSessions } from './modules/teammates/sessions.ts';
 import { type DemoCredentials, provision } from './modules/workspaces/provisioning.ts';
 
@@ -25,7 +31,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const maintenanceEveryMs = 3600 * 1000;
 
 function ensureDataDir(dir: string): void {
   try {
@@ -63,11 +68,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const platform: Platform = { config, database, keyring, dispatcher, jobs, pubsub, log };
 
     dispatcher.register(auditConsumer);
-    jobs.define('maintenance.prune', async () => {
-      await pruneEvents(database.orm, 7);
-      await pruneSessions(database.orm);
-      await scheduleMaintenance(jobs);
-    });
+    dispatcher.register(webhooksConsumer(platform));
+    jobs.define(deliverJobName, deliverNotificationJob(platform), { attempts: jobAttempts });
+    const recurring = [
+      defineRecurring(jobs, 'maintenance.prune', 3600_000, async () => {
+        await pruneEvents(database.orm, 7);
+        await pruneSessions(database.orm);
+        await pruneIdempotencyKeys(database.orm);
+        await pruneWebhookDeliveries(database.orm);
+      }),
+      defineRecurring(jobs, 'conversations.wake_snoozed', 15_000, () => wakeSnoozedConversations(platform)),
+    ];
 
     // After each commit, wake the dispatcher here and, across nodes, wherever it runs.
     let nudgeQueued = false;
@@ -102,7 +113,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         closers.unshift(unsubscribe);
       }
       await jobs.start();
-      await scheduleMaintenance(jobs);
+      for (const schedule of recurring) await schedule();
     }
     closers.unshift(() => jobs.stop());
 
@@ -128,10 +139,4 @@ export async function startServer(config: Config): Promise<RunningServer> {
     for (const close of closers) await close().catch(() => {});
     throw error;
   }
-}
-
-/** One maintenance run an hour across all nodes: the hour is the job's key. */
-async function scheduleMaintenance(jobs: Jobs): Promise<void> {
-  const nextHour = Math.ceil((Date.now() + 1) / maintenanceEveryMs) * maintenanceEveryMs;
-  await jobs.enqueue('maintenance.prune', {}, { key: `maintenance-${nextHour}`, delayMs: nextHour - Date.now() });
 }

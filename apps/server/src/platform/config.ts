@@ -65,6 +65,25 @@ const masterKeys: Parser<Buffer[]> = (raw, variable) =>
     .filter(Boolean)
     .map((part) => masterKey(part.trim(), variable) as Buffer);
 
+const positiveInteger: Parser<number> = (raw, variable) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(variable, `"${raw}" is not a positive integer`);
+  return value;
+};
+
+/** Comma-separated hosts, IP addresses or CIDR ranges; each entry is checked by the outbound guard. */
+const hostList: Parser<string[]> = (raw, variable) =>
+  raw
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean)
+    .map((entry) => {
+      if (!/^[a-z0-9.:\-[\]*]+(\/\d{1,3})?$/.test(entry)) {
+        throw new ConfigError(variable, `"${entry}" is not a host name, IP address or CIDR range (e.g. 10.0.0.0/8)`);
+      }
+      return entry;
+    });
+
 const role: Parser<'all' | 'api' | 'worker'> = (raw, variable) => {
   if (raw === 'all' || raw === 'api' || raw === 'worker') return raw;
   throw new ConfigError(variable, `must be one of all, api, worker; got "${raw}"`);
@@ -141,6 +160,37 @@ export const variables = {
     default: undefined,
     secret: true,
     parse: optionalText,
+  },
+  API_RATE_LIMIT_PER_TOKEN: {
+    description: 'REST API: requests allowed per access token in each API_RATE_LIMIT_WINDOW_SECONDS window (then 429)',
+    default: 1000,
+    parse: positiveInteger,
+  },
+  API_RATE_LIMIT_PER_WORKSPACE: {
+    description: 'REST API: requests allowed per workspace, all its tokens together, in each API_RATE_LIMIT_WINDOW_SECONDS window',
+    default: 5000,
+    parse: positiveInteger,
+  },
+  API_RATE_LIMIT_WINDOW_SECONDS: {
+    description: 'REST API: length of the fixed rate-limit window in seconds (counted in memory, or in Redis when REDIS_URL is set)',
+    default: 60,
+    parse: positiveInteger,
+  },
+  OUTBOUND_ALLOWLIST: {
+    description:
+      'Outbound HTTP (webhooks, custom actions): hosts, IP addresses or CIDR ranges, comma-separated, that may be reached even though they are loopback, private, link-local or metadata addresses',
+    default: [],
+    parse: hostList,
+  },
+  OUTBOUND_TIMEOUT_MS: {
+    description: 'Outbound HTTP: how long one request may take, redirects included, before it is abandoned',
+    default: 5000,
+    parse: positiveInteger,
+  },
+  WEBHOOK_RETRY_BASE_MS: {
+    description: 'Webhooks: delay before the first retry of a failed delivery; doubles at each further attempt (6 attempts in all)',
+    default: 60_000,
+    parse: positiveInteger,
   },
 } satisfies Record<string, Variable<unknown>>;
 

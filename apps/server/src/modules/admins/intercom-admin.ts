@@ -37,7 +37,7 @@ export const intercomAdminWithApp = Type.Object({
 });
 
 /** The Intercom `admin` shape of a teammate. */
-export function toIntercomAdmin(teammate: TeammateRow) {
+export function toIntercomAdmin(teammate: Pick<TeammateRow, 'id' | 'name' | 'email'>, teamIds: number[] = []) {
   return {
     type: 'admin' as const,
     id: String(teammate.id),
@@ -48,7 +48,7 @@ export function toIntercomAdmin(teammate: TeammateRow) {
     away_mode_reassign: false,
     away_status_reason_id: null,
     has_inbox_seat: true,
-    team_ids: [],
+    team_ids: teamIds,
     avatar: null,
     team_priority_level: null,
   };

@@ -81,7 +81,7 @@ export async function ensureApiToken(tx: Tx, workspaceId: number, teammateId: nu
 
 export async function revokeApiToken(platform: Platform, actor: Actor, id: number, meta: RequestMeta): Promise<void> {
   requirePermission(actor, 'manage_api_tokens');
-  await platform.database.transaction(async (tx) => {
+  const revoked = await platform.database.transaction(async (tx) => {
     const row = await data.revokeApiToken(tx, actor.workspaceId, id);
     if (!row) throw notFound('API token');
     await appendEvent(tx, {
@@ -91,12 +91,17 @@ export async function revokeApiToken(platform: Platform, actor: Actor, id: numbe
       type: 'api_token.revoked',
       payload: { actor_id: actor.teammateId, ip: meta.ip, name: row.name, prefix: row.prefix },
     });
+    return row;
   });
+  // Every node's token cache forgets the token now, not when its entry expires.
+  await platform.pubsub.publish(revokedChannel(platform), revoked.tokenHash);
 }
 
+export const revokedChannel = (platform: Platform) => `${platform.config.REDIS_PREFIX}:api-token-revoked`;
+
 /** The actor behind a bearer token, or undefined when the token is unknown, revoked or its teammate left. */
-export async function actorForApiToken(db: Executor, token: string): Promise<Actor | undefined> {
-  const row = await data.findActiveApiTokenByHash(db, hashToken(token));
+export async function actorForApiToken(db: Executor, tokenHash: string): Promise<Actor | undefined> {
+  const row = await data.findActiveApiTokenByHash(db, tokenHash);
   if (!row) return undefined;
   const seat = await findSeat(db, row.workspaceId, row.teammateId);
   if (!seat) return undefined;

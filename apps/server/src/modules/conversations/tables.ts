@@ -18,6 +18,10 @@ export const conversations = pgTable(
     priority: boolean('priority').notNull().default(false),
     adminAssigneeId: bigint('admin_assignee_id', { mode: 'number' }),
     teamAssigneeId: bigint('team_assignee_id', { mode: 'number' }),
+    /** Teammates who wrote at least one part, in order of first participation (Intercom's `teammates`). */
+    teammateIds: bigint('teammate_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /** The company the conversation is about (`PUT /conversations/{id}` `company_id`). */
+    companyId: text('company_id'),
     snoozedUntil: at('snoozed_until'),
     waitingSince: at('waiting_since'),
     /** How it started: type, delivered_as, subject, body, author {type, id}, attachments, url. */
@@ -77,6 +81,10 @@ export const conversationParts = pgTable(
     assignedTo: jsonb('assigned_to'),
     attachments: jsonb('attachments').notNull().default([]),
     metadata: jsonb('metadata').notNull().default({}),
+    /** The conversation's state right after this part. */
+    state: text('state').notNull().default('open'),
+    /** What an attribute-update part changed: {attribute: {name}, value: {name}}. */
+    eventDetails: jsonb('event_details'),
     redacted: boolean('redacted').notNull().default(false),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),

@@ -105,31 +105,34 @@ describe('the event dispatcher', () => {
     expect(consumer.seen.map((event) => [event.payload.n, event.sequence])).toEqual([[2, 1]]);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('never skips an event whose transaction commits after a younger one (server PostgreSQL: PGlite has one connection)', async () => {
-    const consumer = recorder('recorder');
-    dispatcher = new Dispatcher(database, silent, { pollMs: 10_000, batchSize: 50 });
-    dispatcher.register(consumer);
-    await dispatcher.start();
-    let releaseOld!: () => void;
-    const oldStarted = new Promise<void>((started) => {
-      void database.transaction(async (tx) => {
-        await append(tx, 'old', 1);
-        started();
-        await new Promise<void>((resolve) => (releaseOld = resolve));
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'delivers a younger event while an older transaction is open, and the older one when it commits (server PostgreSQL: PGlite has one connection)',
+    async () => {
+      const consumer = recorder('recorder');
+      dispatcher = new Dispatcher(database, silent, { pollMs: 10_000, batchSize: 50 });
+      dispatcher.register(consumer);
+      await dispatcher.start();
+      let releaseOld!: () => void;
+      let oldCommitted!: Promise<unknown>;
+      await new Promise<void>((started) => {
+        oldCommitted = database.transaction(async (tx) => {
+          await append(tx, 'old', 1);
+          started();
+          await new Promise<void>((resolve) => (releaseOld = resolve));
+        });
       });
-    });
-    await oldStarted;
-    await database.transaction((tx) => append(tx, 'young', 1));
-    await dispatcher.drain();
-    // The younger event is committed, but delivering it now would let the cursor pass the old one.
-    expect(consumer.seen).toEqual([]);
-    releaseOld();
-    for (let i = 0; i < 50 && consumer.seen.length < 2; i++) {
-      await pause(20);
+      await database.transaction((tx) => append(tx, 'young', 1));
       await dispatcher.drain();
-    }
-    expect(consumer.seen.map((event) => event.aggregateId)).toEqual(['old', 'young']);
-  });
+      // An open transaction holds nothing back, and its uncommitted event is not delivered.
+      expect(consumer.seen.map((event) => event.aggregateId)).toEqual(['young']);
+      releaseOld();
+      await oldCommitted;
+      await dispatcher.drain();
+      expect(consumer.seen.map((event) => event.aggregateId)).toEqual(['young', 'old']);
+      await dispatcher.drain();
+      expect(consumer.seen).toHaveLength(2);
+    },
+  );
 
   it('a redelivered event changes nothing for a consumer keyed by event id', async () => {
     await database.transaction((tx) =>

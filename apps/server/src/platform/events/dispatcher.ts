@@ -27,10 +27,15 @@ interface EventRow {
 }
 
 /**
- * Delivers the event log to consumers. Events are read in (txid, id) order and only once every
- * transaction older than the snapshot's xmin has finished, so an event that commits late can never
- * be skipped by a cursor that already moved past a younger one. A cursor row is locked while its
- * batch is handled (SKIP LOCKED), so with several nodes each consumer still runs on one at a time.
+ * Delivers the event log to consumers, in generations. A generation is every event whose transaction
+ * committed between the cursor's snapshot and a new snapshot of the database: exactly the events not
+ * visible in the old one and visible in the new one, found through `txid` (in progress at the old
+ * snapshot, or started after it) and delivered in id order, page by page. Nothing committed late is
+ * ever skipped, and no unrelated long transaction — even in another database of the cluster — holds
+ * delivery back. Per aggregate the order holds too: writers of one aggregate are serialised by its
+ * sequence row, so a later event is visible only with the earlier ones and has a larger id.
+ * A cursor row is locked while its batch is handled (SKIP LOCKED), so with several nodes each
+ * consumer still runs on one at a time.
  */
 export class Dispatcher {
   private readonly consumers: Consumer[] = [];
@@ -73,12 +78,15 @@ export class Dispatcher {
   }
 
   /**
-   * Delivers everything committed so far to every consumer; for shutdown and tests. It waits for a
-   * cursor another worker holds instead of skipping it, so it returns only once that batch committed.
+   * Delivers everything committed before the call to every consumer; for shutdown and tests. It
+   * finishes the generation under way, then runs one whole generation that starts after the call,
+   * waiting for a cursor another worker holds instead of skipping it.
    */
   async drain(): Promise<void> {
     for (const consumer of this.consumers) {
-      while ((await this.deliverBatch(consumer, { waitForLock: true })) === this.options.batchSize) {}
+      for (let generation = 0; generation < 2; generation++) {
+        while ((await this.deliverBatch(consumer, { waitForLock: true })) === this.options.batchSize) {}
+      }
     }
   }
 
@@ -119,26 +127,31 @@ export class Dispatcher {
   private deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<number> {
     return this.database.orm.transaction(async (tx) => {
       const lock = options.waitForLock ? sql`for update` : sql`for update skip locked`;
-      const [cursor] = await rows<{ txid: string; event_id: string }>(
+      const [cursor] = await rows<{ snapshot: string; next_snapshot: string; event_id: string }>(
         tx,
-        sql`select txid::text, event_id from event_cursors where consumer = ${consumer.name} ${lock}`,
+        sql`select snapshot, coalesce(next_snapshot, pg_current_snapshot()::text) as next_snapshot, event_id
+            from event_cursors where consumer = ${consumer.name} ${lock}`,
       );
       if (!cursor) return 0;
       const batch = await rows<EventRow>(
         tx,
         sql`select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
             from events
-            where (txid, id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
-              and txid < pg_snapshot_xmin(pg_current_snapshot())
-            order by txid, id
+            where (txid >= pg_snapshot_xmax(${cursor.snapshot}::pg_snapshot)
+                   or txid in (select pg_snapshot_xip(${cursor.snapshot}::pg_snapshot)))
+              and pg_visible_in_snapshot(txid, ${cursor.next_snapshot}::pg_snapshot)
+              and id > ${cursor.event_id}::bigint
+            order by id
             limit ${this.options.batchSize}`,
       );
+      if (batch.length) await consumer.handle(batch.map(toStoredEvent), tx);
       const last = batch.at(-1);
-      if (!last) return 0;
-      await consumer.handle(batch.map(toStoredEvent), tx);
       await tx.execute(
-        sql`update event_cursors set txid = ${last.txid}::xid8, event_id = ${last.id}, updated_at = now()
-            where consumer = ${consumer.name}`,
+        batch.length === this.options.batchSize && last
+          ? sql`update event_cursors set next_snapshot = ${cursor.next_snapshot}, event_id = ${last.id}, updated_at = now()
+                where consumer = ${consumer.name}`
+          : sql`update event_cursors set snapshot = ${cursor.next_snapshot}, next_snapshot = null, event_id = 0, updated_at = now()
+                where consumer = ${consumer.name}`,
       );
       return batch.length;
     });
@@ -160,13 +173,18 @@ function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
+/** Events a consumer has not received yet (as SQL over `events e` and `event_cursors c`). */
+export const undelivered = sql`(
+  (e.txid >= pg_snapshot_xmax(c.snapshot::pg_snapshot) or e.txid in (select pg_snapshot_xip(c.snapshot::pg_snapshot)))
+  and not (c.next_snapshot is not null and pg_visible_in_snapshot(e.txid, c.next_snapshot::pg_snapshot) and e.id <= c.event_id))`;
+
 /** How far behind the slowest consumer is: events not yet delivered and the age of the oldest. */
 export async function outboxLag(database: Database): Promise<{ events: number; seconds: number }> {
   const [lag] = await rows<{ events: string; seconds: number | null }>(
     database.orm,
     sql`select count(*) as events, extract(epoch from now() - min(e.created_at))::float8 as seconds
         from events e
-        where exists (select 1 from event_cursors c where (e.txid, e.id) > (c.txid, c.event_id))`,
+        where exists (select 1 from event_cursors c where ${undelivered})`,
   );
   return { events: Number(lag?.events ?? 0), seconds: lag?.seconds ?? 0 };
 }

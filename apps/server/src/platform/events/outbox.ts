@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, rows, type Tx } from '../db/database.ts';
+import { undelivered } from './dispatcher.ts';
 
 export interface NewEvent {
   workspaceId: number;
@@ -46,7 +47,7 @@ export async function pruneEvents(executor: Executor, retentionDays: number): Pr
     executor,
     sql`delete from events e
         where e.created_at < now() - ${retentionDays} * interval '1 day'
-          and not exists (select 1 from event_cursors c where (e.txid, e.id) > (c.txid, c.event_id))
+          and not exists (select 1 from event_cursors c where ${undelivered})
         returning e.id`,
   );
   return deleted.length;

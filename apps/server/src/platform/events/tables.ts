@@ -6,7 +6,7 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
 
 /**
  * The outbox and event log: written in the same transaction as the change it describes.
- * `txid` orders events by commit visibility (see dispatcher.ts); `sequence` counts per aggregate.
+ * `txid` tells the dispatcher which transaction wrote it (see dispatcher.ts); `sequence` counts per aggregate.
  */
 export const events = pgTable(
   'events',
@@ -23,7 +23,7 @@ export const events = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('events_txid_id_idx').on(t.txid, t.id),
+    index('events_txid_idx').on(t.txid),
     index('events_aggregate_idx').on(t.workspaceId, t.aggregateType, t.aggregateId, t.sequence),
   ],
 );
@@ -40,10 +40,15 @@ export const aggregateSequences = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.aggregateType, t.aggregateId] })],
 );
 
-/** Each consumer's position in the event log, like a Kafka consumer's offset. */
+/**
+ * Each consumer's position in the event log, like a Kafka consumer's offset. `snapshot` is the
+ * database snapshot up to which everything was delivered; `nextSnapshot` and `eventId` track the
+ * generation being delivered (see dispatcher.ts).
+ */
 export const eventCursors = pgTable('event_cursors', {
   consumer: text('consumer').primaryKey(),
-  txid: xid8('txid').notNull().default(sql`'0'::xid8`),
+  snapshot: text('snapshot').notNull().default('1:1:'),
+  nextSnapshot: text('next_snapshot'),
   eventId: bigint('event_id', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,3 +1,5 @@
+import type { Executor } from '../db/database.ts';
+
 /** Background work, behind one interface: a PostgreSQL table when embedded, BullMQ when REDIS_URL is set. */
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -5,6 +7,11 @@ export interface JobOptions {
   /** Deduplicates: a second job with the same key is ignored while the first exists. */
   key?: string;
   delayMs?: number;
+  /**
+   * The caller's open transaction: when jobs live in the database the job commits with it (and on
+   * PGlite's single connection nothing else could run meanwhile). BullMQ ignores it.
+   */
+  tx?: Executor;
 }
 
 export interface JobDefinition {

@@ -78,7 +78,7 @@ export function createTableJobs(database: Database, log: FastifyBaseLogger, poll
     },
     async enqueue(name, payload, options = {}) {
       const attempts = definitions.get(name)?.attempts ?? 10;
-      await database.orm.execute(
+      await (options.tx ?? database.orm).execute(
         sql`insert into jobs (name, key, payload, run_at, max_attempts)
             values (${name}, ${options.key ?? null}, ${JSON.stringify(payload)}::jsonb,
                     now() + ${options.delayMs ?? 0} * interval '1 millisecond', ${attempts})

@@ -1,0 +1,195 @@
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
+import { contactCompanies, contacts } from './tables.ts';
+import type { ContactRow } from './intercom-contact.ts';
+
+export type NewContact = typeof contacts.$inferInsert;
+export type ContactChanges = Partial<Omit<NewContact, 'workspaceId' | 'id' | 'createdAt'>>;
+
+export async function insertContact(db: Executor, values: NewContact): Promise<ContactRow> {
+  const [row] = await db.insert(contacts).values(values).returning();
+  return row as ContactRow;
+}
+
+export async function findContact(db: Executor, workspaceId: number, id: string): Promise<ContactRow | undefined> {
+  const [row] = await db.select().from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)));
+  return row;
+}
+
+export async function findContactsByIds(db: Executor, workspaceId: number, ids: string[]): Promise<ContactRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, ids)));
+}
+
+/** Users before leads, then the oldest: the unique user wins over any lead sharing the value. */
+const usersFirst = [sql`case when ${contacts.role} = 'user' then 0 else 1 end`, asc(contacts.createdAt)];
+
+export async function findContactByExternalId(db: Executor, workspaceId: number, externalId: string, role?: string): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.externalId, externalId), role ? eq(contacts.role, role) : undefined))
+    .orderBy(...usersFirst)
+    .limit(1);
+  return row;
+}
+
+export async function findContactByEmail(db: Executor, workspaceId: number, email: string, role?: string): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), sql`lower(${contacts.email}) = lower(${email})`, role ? eq(contacts.role, role) : undefined))
+    .orderBy(...usersFirst)
+    .limit(1);
+  return row;
+}
+
+export async function updateContact(db: Executor, workspaceId: number, id: string, changes: ContactChanges): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .update(contacts)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteContact(db: Executor, workspaceId: number, id: string): Promise<ContactRow | undefined> {
+  await db.delete(contactCompanies).where(and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.contactId, id)));
+  const [row] = await db
+    .delete(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+    .returning();
+  return row;
+}
+
+/** A row's position in the (created_at, id) order, exact to the microsecond. */
+const sortKey = sql<string>`(extract(epoch from ${contacts.createdAt}) * 1000000)::bigint::text`;
+export interface ContactPosition {
+  micros: string;
+  id: string;
+}
+const after = (position: ContactPosition) =>
+  sql`(${contacts.createdAt}, ${contacts.id}) > (timestamptz 'epoch' + ${position.micros}::bigint * interval '1 microsecond', ${position.id})`;
+const atOrBefore = (position: ContactPosition) =>
+  sql`(${contacts.createdAt}, ${contacts.id}) <= (timestamptz 'epoch' + ${position.micros}::bigint * interval '1 microsecond', ${position.id})`;
+
+/** One page of contacts matching `condition`, oldest first, after a position. */
+export async function listContacts(
+  db: Executor,
+  workspaceId: number,
+  options: { condition?: SQL; after?: ContactPosition; limit: number },
+): Promise<{ row: ContactRow; micros: string }[]> {
+  const found = await db
+    .select({ row: contacts, micros: sortKey })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), options.condition, options.after ? after(options.after) : undefined))
+    .orderBy(asc(contacts.createdAt), asc(contacts.id))
+    .limit(options.limit);
+  return found;
+}
+
+export async function countContacts(db: Executor, workspaceId: number, options: { condition?: SQL; atOrBefore?: ContactPosition } = {}): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), options.condition, options.atOrBefore ? atOrBefore(options.atOrBefore) : undefined));
+  return Number(row?.n ?? 0);
+}
+
+/** Whether a contact is in a company; true when newly attached. */
+export async function insertMembership(db: Executor, workspaceId: number, contactId: string, companyId: string): Promise<boolean> {
+  const inserted = await db.insert(contactCompanies).values({ workspaceId, contactId, companyId }).onConflictDoNothing().returning();
+  return inserted.length > 0;
+}
+
+export async function deleteMembership(db: Executor, workspaceId: number, contactId: string, companyId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(contactCompanies)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.contactId, contactId), eq(contactCompanies.companyId, companyId)))
+    .returning();
+  return deleted.length > 0;
+}
+
+export async function deleteMembershipsOfCompany(db: Executor, workspaceId: number, companyId: string): Promise<string[]> {
+  const deleted = await db
+    .delete(contactCompanies)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, companyId)))
+    .returning();
+  return deleted.map((row) => row.contactId);
+}
+
+export async function membershipsOfContacts(db: Executor, workspaceId: number, contactIds: string[]) {
+  if (contactIds.length === 0) return [];
+  return db
+    .select({ contactId: contactCompanies.contactId, companyId: contactCompanies.companyId })
+    .from(contactCompanies)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), inArray(contactCompanies.contactId, contactIds)))
+    .orderBy(asc(contactCompanies.createdAt), asc(contactCompanies.companyId));
+}
+
+export async function contactIdsOfCompany(db: Executor, workspaceId: number, companyId: string, page: { limit: number; offset: number }): Promise<string[]> {
+  const found = await db
+    .select({ contactId: contactCompanies.contactId })
+    .from(contactCompanies)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, companyId)))
+    .orderBy(asc(contactCompanies.createdAt), asc(contactCompanies.contactId))
+    .limit(page.limit)
+    .offset(page.offset);
+  return found.map((row) => row.contactId);
+}
+
+export async function countContactsOfCompanies(db: Executor, workspaceId: number, companyIds: string[]): Promise<Map<string, number>> {
+  if (companyIds.length === 0) return new Map();
+  const found = await db
+    .select({ companyId: contactCompanies.companyId, n: count() })
+    .from(contactCompanies)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), inArray(contactCompanies.companyId, companyIds)))
+    .groupBy(contactCompanies.companyId);
+  return new Map(found.map((row) => [row.companyId, Number(row.n)]));
+}
+
+/**
+ * The notes of each contact, newest first. The notes table belongs to the notes module; this read
+ * (like the moves in `moveLeadRecords`) is a deliberate exception so the contact shape can list them
+ * without a call per contact.
+ */
+export async function noteIdsOfContacts(db: Executor, workspaceId: number, contactIds: string[]): Promise<{ contact_id: string; id: string }[]> {
+  if (contactIds.length === 0) return [];
+  return rows(
+    db,
+    sql`select contact_id, id::text as id from notes
+        where workspace_id = ${workspaceId} and contact_id in (${sql.join(
+          contactIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})
+        order by created_at desc, id desc`,
+  );
+}
+
+/**
+ * Merging a lead into a user moves everything that points at the lead. These tables belong to the
+ * conversations, data-events, notes and tags modules; the merge is the one operation that rewrites
+ * their contact ids, so the statements live here, together, in the merge's transaction (a deliberate
+ * exception to "a module's SQL stays in its module"). Rows the user already has (same conversation,
+ * tag or company) are dropped rather than duplicated.
+ */
+export async function moveLeadRecords(tx: Tx, workspaceId: number, leadId: string, userId: string): Promise<void> {
+  await tx.execute(sql`delete from conversation_contacts l where l.workspace_id = ${workspaceId} and l.contact_id = ${leadId}
+      and exists (select 1 from conversation_contacts u where u.workspace_id = l.workspace_id and u.conversation_id = l.conversation_id and u.contact_id = ${userId})`);
+  await tx.execute(sql`update conversation_contacts set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
+  await tx.execute(sql`update conversation_parts set author_id = ${userId}, author_type = 'user'
+      where workspace_id = ${workspaceId} and author_id = ${leadId} and author_type in ('user', 'lead', 'contact')`);
+  await tx.execute(sql`update conversations set source = jsonb_set(jsonb_set(source, '{author,id}', to_jsonb(${userId}::text)), '{author,type}', '"user"')
+      where workspace_id = ${workspaceId} and source->'author'->>'id' = ${leadId} and source->'author'->>'type' in ('user', 'lead', 'contact')`);
+  await tx.execute(sql`update data_events set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
+  await tx.execute(sql`update notes set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
+  await tx.execute(sql`delete from taggings l where l.workspace_id = ${workspaceId} and l.target_type = 'contact' and l.target_id = ${leadId}
+      and exists (select 1 from taggings u where u.workspace_id = l.workspace_id and u.tag_id = l.tag_id and u.target_type = 'contact' and u.target_id = ${userId})`);
+  await tx.execute(sql`update taggings set target_id = ${userId} where workspace_id = ${workspaceId} and target_type = 'contact' and target_id = ${leadId}`);
+  await tx.execute(sql`delete from contact_companies l where l.workspace_id = ${workspaceId} and l.contact_id = ${leadId}
+      and exists (select 1 from contact_companies u where u.workspace_id = l.workspace_id and u.company_id = l.company_id and u.contact_id = ${userId})`);
+  await tx.execute(sql`update contact_companies set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
+}

@@ -1,0 +1,87 @@
+import { AppError, invalid } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { type AdminAuthor, type Author, adminAuthor, type ContactAuthor, contactByReference } from './authors.ts';
+import { type ChangePlan, changeConversation, type Locked } from './change-conversation.ts';
+import { messageBody } from './create-conversation.ts';
+import { attachmentsFromUrls, type People, personKey } from './intercom-conversation.ts';
+import { adminReplied, contactReplied, withTeammate } from './part-effects.ts';
+import { presentConversation } from './service.ts';
+
+export interface AdminReplyInput {
+  message_type: 'comment' | 'note' | 'quick_reply';
+  type: 'admin';
+  admin_id: string | number;
+  body?: string;
+  created_at?: number;
+  attachment_urls?: string[];
+  reply_options?: { text: string; uuid: string }[];
+}
+
+export interface ContactReplyInput {
+  message_type: 'comment';
+  type: 'user';
+  intercom_user_id?: string;
+  user_id?: string;
+  email?: string;
+  body: string;
+  created_at?: number;
+  attachment_urls?: string[];
+  reply_options?: { text: string; uuid: string }[];
+}
+
+export type ReplyInput = AdminReplyInput | ContactReplyInput;
+
+function adminPlan(input: AdminReplyInput, admin: AdminAuthor): (locked: Locked) => ChangePlan {
+  const quickReply = input.message_type === 'quick_reply';
+  const body = quickReply && input.body === undefined ? null : messageBody(input.body);
+  if (quickReply && !input.reply_options?.length) throw invalid('A quick reply needs reply_options', 'reply_options');
+  const part = {
+    partType: input.message_type,
+    body,
+    author: { type: 'admin' as const, id: admin.id },
+    attachments: attachmentsFromUrls(input.attachment_urls),
+    metadata: quickReply ? { quick_reply_options: (input.reply_options ?? []).map((option) => ({ ...option, translations: {} })) } : {},
+  };
+  return ({ row, now }) => ({
+    patch: input.message_type === 'note' ? withTeammate(row, admin.teammateId) : adminReplied(row, now, admin.teammateId),
+    parts: [part],
+  });
+}
+
+function contactPlan(input: ContactReplyInput, contact: ContactAuthor): (locked: Locked) => ChangePlan {
+  const body = messageBody(input.body);
+  const part = {
+    partType: 'comment',
+    body,
+    author: { type: contact.type, id: contact.id },
+    attachments: attachmentsFromUrls(input.attachment_urls),
+    metadata: input.reply_options?.length ? { quick_reply_uuid: input.reply_options[0]?.uuid } : {},
+  };
+  return ({ row, now, contactIds }) => {
+    if (!contactIds.includes(contact.id)) throw new AppError(422, 'parameter_invalid', 'The contact is not a participant of this conversation', { field: 'intercom_user_id' });
+    const patch = contactReplied(row, now);
+    return { patch, parts: [part], events: row.state === 'snoozed' ? [{ type: 'conversation.updated', payload: { changes: ['state', 'snoozed_until'] } }] : [] };
+  };
+}
+
+/**
+ * `POST /conversations/{id}/reply` (the hot path): one transaction of a lock, one write statement and
+ * the event. The response is the conversation with the new part, as Intercom answers; relations the
+ * caller already resolved (the author) are not loaded again.
+ */
+export async function replyToConversation(platform: Platform, workspaceId: number, conversationId: string, input: ReplyInput) {
+  const db = platform.database.orm;
+  const author: Author & (AdminAuthor | ContactAuthor) =
+    input.type === 'admin' ? await adminAuthor(db, workspaceId, input.admin_id) : await contactByReference(db, workspaceId, input);
+  if (conversationId === 'last' && author.type === 'admin') throw invalid('"last" names a contact\'s latest conversation: reply as the contact', 'conversation_id');
+  const plan = author.type === 'admin' ? adminPlan(input as AdminReplyInput, author) : contactPlan(input as ContactReplyInput, author);
+  const target = conversationId === 'last' ? { lastOfContact: author.id } : { id: conversationId };
+  const result = await changeConversation(platform, workspaceId, target, author.type === 'admin' ? author.teammateId : null, plan);
+  const known: People = new Map([[personKey(author.type, author.id), { name: author.name, email: author.email }]]);
+  const knownContacts = author.type === 'admin' ? undefined : new Map([[author.id, { id: author.id, externalId: author.externalId }]]);
+  return presentConversation(db, workspaceId, result.row, { rows: result.parts, totalCount: result.parts.length }, {
+    known,
+    contactIds: new Map([[result.row.id, result.contactIds]]),
+    knownContacts,
+  });
+}
