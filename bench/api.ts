@@ -100,7 +100,9 @@ function client(baseUrl: string) {
 async function startFrontdesk(databaseUrl: string) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
@@ -108,8 +110,9 @@ async function startFrontdesk(databaseUrl: string) {
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
+      ROLE: process.env.BENCH_ROLE ?? 'all',
       FRONTDESK_ADMIN_EMAIL: 'bench@frontdesk.test',
-      FRONTDESK_ADMIN_PASSWORD: 'bench password that is long',
+      FRONTDESK_ADMIN_PASSWORD: 'load test passphrase 2026',
       FRONTDESK_API_TOKEN: token,
       API_RATE_LIMIT_PER_TOKEN: '100000000',
       API_RATE_LIMIT_PER_WORKSPACE: '100000000',
@@ -118,8 +121,8 @@ async function startFrontdesk(databaseUrl: string) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+  for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
+    if (child.exitCode !== null || i > 300) throw new Error('Frontdesk did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };

@@ -18,15 +18,31 @@ export type ContactAuthor = Author & { type: 'user' | 'lead'; externalId: string
 export type AdminAuthor = Author & { type: 'admin'; teammateId: number };
 
 /**
+ * Admins resolved lately, per database: every teammate reply names its admin, and seats change
+ * rarely. An entry is trusted for as long as a cached API token (10 s), so losing a seat takes
+ * effect on both within the same time.
+ */
+const adminCacheMs = 10_000;
+const adminCaches = new WeakMap<Executor, Map<string, { author: AdminAuthor; expires: number }>>();
+
+/**
  * The admin acting (`admin_id`): a teammate with a seat in the workspace; 404 otherwise. The same check
  * as the admins module's `findAdmin`, without its team lookup: this runs on every reply (the hot path).
  */
 export async function adminAuthor(db: Executor, workspaceId: number, adminId: string | number): Promise<AdminAuthor> {
   const id = typeof adminId === 'number' ? adminId : /^[0-9]{1,15}$/.test(adminId) ? Number(adminId) : Number.NaN;
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound('Admin');
+  let cache = adminCaches.get(db);
+  if (!cache) adminCaches.set(db, (cache = new Map()));
+  const key = `${workspaceId}:${id}`;
+  const cached = cache.get(key);
+  if (cached && cached.expires > Date.now()) return cached.author;
   const [teammate, seat] = await Promise.all([findTeammate(db, id), findSeat(db, workspaceId, id)]);
   if (!teammate || !seat) throw notFound('Admin');
-  return { type: 'admin', id: String(teammate.id), teammateId: teammate.id, name: teammate.name, email: teammate.email };
+  const author: AdminAuthor = { type: 'admin', id: String(teammate.id), teammateId: teammate.id, name: teammate.name, email: teammate.email };
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, { author, expires: Date.now() + adminCacheMs });
+  return author;
 }
 
 /** The team an assignment names; 404 otherwise. */

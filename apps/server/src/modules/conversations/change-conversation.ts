@@ -34,6 +34,8 @@ export interface ChangeResult {
   row: data.ConversationRow;
   parts: data.PartRow[];
   contactIds: string[];
+  /** Participants as read with the lock (those a change adds are loaded when the answer is built). */
+  contacts: data.Participant[];
 }
 
 /** PostgreSQL's text form of a timestamptz ("2025-01-02 03:04:05.123456+00") as a Date. */
@@ -63,7 +65,7 @@ export async function changeConversation(
     const now = parseDatabaseTime(found.at);
     const { patch, parts: drafts, events = [] } = await plan({ ...found, now, tx });
     // A change that changes nothing (priority already set, snooze already woken) writes nothing.
-    if (drafts.length === 0 && events.length === 0 && Object.keys(patch).length === 0) return { row: found.row, parts: [], contactIds: found.contactIds };
+    if (drafts.length === 0 && events.length === 0 && Object.keys(patch).length === 0) return { row: found.row, parts: [], contactIds: found.contactIds, contacts: found.contacts };
     const after = patched(found.row, patch);
     const parts: data.NewPart[] = drafts.map((draft) => ({
       id: numericId(),
@@ -102,6 +104,6 @@ export async function changeConversation(
       createdAt: now,
       updatedAt: now,
     }));
-    return { row, parts: partRows, contactIds: found.contactIds };
+    return { row, parts: partRows, contactIds: found.contactIds, contacts: found.contacts };
   });
 }

@@ -23,16 +23,39 @@ export interface NewPart {
 }
 
 /** A conversation locked for a change, with its contacts and the database's clock (as text, to keep microseconds). */
+export interface Participant {
+  id: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+}
+
 export interface LockedConversation {
   row: ConversationRow;
   contactIds: string[];
+  /** The participants with what a change's answer shows of them, read with the lock (no second trip). */
+  contacts: Participant[];
   at: string;
 }
 
-const contactIdsOf = sql<string[]>`array(
-  select cc.contact_id from conversation_contacts cc
-  where cc.workspace_id = ${conversations.workspaceId} and cc.conversation_id = ${conversations.id}
-  order by cc.added_at, cc.contact_id)`;
+type ParticipantJson = { id: string; external_id: string | null; name: string | null; email: string | null };
+
+/**
+ * The conversation's contacts in the order they joined. It reads the contacts table (the contacts
+ * module's) in the same statement as the lock, so the reply path's answer needs no query of its own.
+ */
+const participantsOf = sql<ParticipantJson[]>`coalesce((
+  select json_agg(json_build_object('id', cc.contact_id, 'external_id', c.external_id, 'name', c.name, 'email', c.email)
+                  order by cc.added_at, cc.contact_id)
+  from conversation_contacts cc
+  left join contacts c on c.workspace_id = cc.workspace_id and c.id = cc.contact_id
+  where cc.workspace_id = conversations.workspace_id and cc.conversation_id = conversations.id), '[]'::json)`;
+
+function locked(found: { row: ConversationRow; participants: ParticipantJson[]; at: string } | undefined): LockedConversation | undefined {
+  if (!found) return undefined;
+  const contacts = found.participants.map((p) => ({ id: p.id, externalId: p.external_id, name: p.name, email: p.email }));
+  return { row: found.row, contactIds: contacts.map((contact) => contact.id), contacts, at: found.at };
+}
 
 /**
  * Locks one conversation row for a change. `clock_timestamp()` is read after the lock is held, so the
@@ -40,11 +63,11 @@ const contactIdsOf = sql<string[]>`array(
  */
 export async function lockConversation(tx: Tx, workspaceId: number, id: string): Promise<LockedConversation | undefined> {
   const [found] = await tx
-    .select({ row: getTableColumns(conversations), contactIds: contactIdsOf, at: sql<string>`clock_timestamp()::text` })
+    .select({ row: getTableColumns(conversations), participants: participantsOf, at: sql<string>`clock_timestamp()::text` })
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)))
     .for('update', { of: conversations });
-  return found;
+  return locked(found);
 }
 
 /** The contact's most recently started conversation, locked (`POST /conversations/last/reply`). */
@@ -57,11 +80,11 @@ export async function lockLastConversationOf(tx: Tx, workspaceId: number, contac
     .orderBy(desc(conversations.createdAt), desc(conversations.id))
     .limit(1);
   const [found] = await tx
-    .select({ row: getTableColumns(conversations), contactIds: contactIdsOf, at: sql<string>`clock_timestamp()::text` })
+    .select({ row: getTableColumns(conversations), participants: participantsOf, at: sql<string>`clock_timestamp()::text` })
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, sql`(${last})`)))
     .for('update', { of: conversations });
-  return found;
+  return locked(found);
 }
 
 /** The database's clock as text (microseconds kept), for changes that lock no conversation first. */

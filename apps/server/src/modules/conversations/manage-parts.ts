@@ -1,12 +1,12 @@
 import { invalid } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type AdminAuthor, adminAuthor, requireTeam } from './authors.ts';
-import { type ChangePlan, type ChangeResult, changeConversation, type Locked } from './change-conversation.ts';
+import { type ChangePlan, changeConversation, type Locked } from './change-conversation.ts';
 import { messageBody } from './create-conversation.ts';
 import * as data from './data.ts';
-import { type People, personKey } from './intercom-conversation.ts';
+import { personKey } from './intercom-conversation.ts';
 import { assigned, closed, opened, snoozed, withTeammate } from './part-effects.ts';
-import { presentConversation } from './service.ts';
+import { presentChange } from './service.ts';
 
 export type ManageInput =
   | { message_type: 'close'; type?: 'admin'; admin_id: string | number; body?: string }
@@ -50,20 +50,12 @@ async function planFor(platform: Platform, workspaceId: number, input: ManageInp
   }
 }
 
-/** The conversation with the parts a change appended, as `reply` and `manage` answer. */
-export async function presentChange(platform: Platform, workspaceId: number, result: ChangeResult, known: People = new Map()) {
-  return presentConversation(platform.database.orm, workspaceId, result.row, { rows: result.parts, totalCount: result.parts.length }, {
-    known,
-    contactIds: new Map([[result.row.id, result.contactIds]]),
-  });
-}
-
 /** `POST /conversations/{id}/parts`: close, open, snooze or assign, as an admin. */
 export async function manageConversation(platform: Platform, workspaceId: number, conversationId: string, input: ManageInput) {
   const admin = await adminAuthor(platform.database.orm, workspaceId, input.admin_id);
   const plan = await planFor(platform, workspaceId, input, admin);
   const result = await changeConversation(platform, workspaceId, { id: conversationId }, admin.teammateId, plan);
-  return presentChange(platform, workspaceId, result, new Map([[personKey('admin', admin.id), { name: admin.name, email: admin.email }]]));
+  return presentChange(platform.database.orm, workspaceId, result, { known: new Map([[personKey('admin', admin.id), { name: admin.name, email: admin.email }]]) });
 }
 
 /**
@@ -86,7 +78,7 @@ export async function setPriority(platform: Platform, workspaceId: number, conve
       events: [{ type: 'conversation.updated', payload: { changes: ['priority'] } }],
     };
   });
-  return presentChange(platform, workspaceId, result);
+  return presentChange(platform.database.orm, workspaceId, result);
 }
 
 /**

@@ -5,7 +5,8 @@ import { adminAuthor, contactAuthorOf, contactByReference } from './authors.ts';
 import { changeConversation } from './change-conversation.ts';
 import * as data from './data.ts';
 import { personKey } from './intercom-conversation.ts';
-import { presentChange } from './manage-parts.ts';
+import type { People } from './intercom-conversation.ts';
+import { presentChange } from './service.ts';
 import { withTeammate } from './part-effects.ts';
 
 export interface AttachInput {
@@ -14,8 +15,8 @@ export interface AttachInput {
 }
 
 /** The answer of both participant routes: the conversation, plus Intercom's `customers` list. */
-async function withCustomers(platform: Platform, workspaceId: number, result: Awaited<ReturnType<typeof changeConversation>>, known: Parameters<typeof presentChange>[3]) {
-  const conversation = await presentChange(platform, workspaceId, result, known);
+async function withCustomers(platform: Platform, workspaceId: number, result: Awaited<ReturnType<typeof changeConversation>>, known: People) {
+  const conversation = await presentChange(platform.database.orm, workspaceId, result, { known });
   return { ...conversation, customers: conversation.contacts.contacts.map((contact) => ({ type: 'user' as const, id: contact.id })) };
 }
 

@@ -3,9 +3,9 @@ import type { Platform } from '../../platform/platform.ts';
 import { type AdminAuthor, type Author, adminAuthor, type ContactAuthor, contactByReference } from './authors.ts';
 import { type ChangePlan, changeConversation, type Locked } from './change-conversation.ts';
 import { messageBody } from './create-conversation.ts';
-import { attachmentsFromUrls, type People, personKey } from './intercom-conversation.ts';
+import { attachmentsFromUrls, personKey } from './intercom-conversation.ts';
 import { adminReplied, contactReplied, withTeammate } from './part-effects.ts';
-import { presentConversation } from './service.ts';
+import { presentChange } from './service.ts';
 
 export interface AdminReplyInput {
   message_type: 'comment' | 'note' | 'quick_reply';
@@ -77,11 +77,5 @@ export async function replyToConversation(platform: Platform, workspaceId: numbe
   const plan = author.type === 'admin' ? adminPlan(input as AdminReplyInput, author) : contactPlan(input as ContactReplyInput, author);
   const target = conversationId === 'last' ? { lastOfContact: author.id } : { id: conversationId };
   const result = await changeConversation(platform, workspaceId, target, author.type === 'admin' ? author.teammateId : null, plan);
-  const known: People = new Map([[personKey(author.type, author.id), { name: author.name, email: author.email }]]);
-  const knownContacts = author.type === 'admin' ? undefined : new Map([[author.id, { id: author.id, externalId: author.externalId }]]);
-  return presentConversation(db, workspaceId, result.row, { rows: result.parts, totalCount: result.parts.length }, {
-    known,
-    contactIds: new Map([[result.row.id, result.contactIds]]),
-    knownContacts,
-  });
+  return presentChange(db, workspaceId, result, { known: new Map([[personKey(author.type, author.id), { name: author.name, email: author.email }]]) });
 }

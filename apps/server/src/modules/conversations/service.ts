@@ -5,7 +5,8 @@ import { cursorPages, decodeCursor, perPage } from '../../platform/http/paginati
 import { tagsOf } from '../tags/service.ts';
 import { loadPeople } from './authors.ts';
 import * as data from './data.ts';
-import { type People, type StoredSource, toIntercomConversation, toIntercomConversationWithParts } from './intercom-conversation.ts';
+import type { ChangeResult } from './change-conversation.ts';
+import { type People, personKey, type StoredSource, toIntercomConversation, toIntercomConversationWithParts } from './intercom-conversation.ts';
 
 export type { ConversationRow } from './data.ts';
 export { conversationSearchFields } from './search-fields.ts';
@@ -82,6 +83,25 @@ export async function presentConversation(db: Executor, workspaceId: number, row
       : parts;
   const relationsOf = await loadRelations(db, workspaceId, [row], shown.rows, options);
   return toIntercomConversationWithParts(row, { ...relationsOf(row), parts: shown });
+}
+
+/**
+ * The answer to a change (reply, manage, update): the conversation with the parts it appended. The
+ * participants came with the lock, and the caller knows the author, so only tags are read here.
+ */
+export async function presentChange(db: Executor, workspaceId: number, result: ChangeResult, options: { known?: People; plaintext?: boolean } = {}) {
+  const known: People = new Map(options.known);
+  const knownContacts = new Map<string, { id: string; externalId: string | null }>();
+  for (const contact of result.contacts) {
+    known.set(personKey('contact', contact.id), { name: contact.name, email: contact.email });
+    knownContacts.set(contact.id, contact);
+  }
+  return presentConversation(db, workspaceId, result.row, { rows: result.parts, totalCount: result.parts.length }, {
+    known,
+    knownContacts,
+    contactIds: new Map([[result.row.id, result.contactIds]]),
+    plaintext: options.plaintext,
+  });
 }
 
 /** The agreed loader: a conversation's REST shape, with its parts when asked; undefined when not found. */

@@ -7,7 +7,7 @@ import { removeAllTags } from '../tags/service.ts';
 import { type ChangePlan, changeConversation, type PartDraft } from './change-conversation.ts';
 import * as data from './data.ts';
 import { withTeammate } from './part-effects.ts';
-import { presentConversation } from './service.ts';
+import { presentChange } from './service.ts';
 
 export interface UpdateInput {
   read?: boolean;
@@ -65,10 +65,7 @@ export async function updateConversation(platform: Platform, workspaceId: number
     if (changes.length) events.push({ type: 'conversation.updated', payload: { changes } });
     return { patch, parts, events };
   });
-  return presentConversation(db, workspaceId, result.row, { rows: result.parts, totalCount: result.parts.length }, {
-    contactIds: new Map([[result.row.id, result.contactIds]]),
-    plaintext,
-  });
+  return presentChange(db, workspaceId, result, { plaintext });
 }
 
 /** `DELETE /conversations/{id}`: the conversation, its parts, participants and tags. */
