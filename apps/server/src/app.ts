@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomIdBytes } from './platform/crypto/tokens.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,7 @@ export const bodyLimit = 1024 * 1024;
 export async function buildApp(platform: Platform): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: platform.log,
-    genReqId: () => `req_${randomBytes(10).toString('hex')}`,
+    genReqId: () => `req_${randomIdBytes(10).toString('hex')}`,
     bodyLimit,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler());

@@ -124,6 +124,7 @@ CREATE TABLE "contacts" (
 	"unsubscribed_from_emails" boolean DEFAULT false NOT NULL,
 	"has_hard_bounced" boolean DEFAULT false NOT NULL,
 	"marked_email_as_spam" boolean DEFAULT false NOT NULL,
+	"archived" boolean DEFAULT false NOT NULL,
 	"profile" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"custom_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"signed_up_at" timestamp with time zone,
@@ -212,6 +213,17 @@ CREATE TABLE "data_attributes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "data_attributes_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "data_event_summaries" (
+	"workspace_id" bigint NOT NULL,
+	"contact_id" text NOT NULL,
+	"event_name" text NOT NULL,
+	"count" integer NOT NULL,
+	"first_at" timestamp with time zone NOT NULL,
+	"last_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "data_event_summaries_workspace_id_contact_id_event_name_pk" PRIMARY KEY("workspace_id","contact_id","event_name")
 );
 --> statement-breakpoint
 CREATE TABLE "data_events" (

@@ -62,6 +62,7 @@ export async function retrieveCompanies(
         : await data.findCompanyByName(db, workspaceId, query.name as string);
     if (!row) throw notFound('Company');
     const [company] = await toIntercomCompanies(db, workspaceId, [row]);
+    if (!company) throw notFound('Company');
     return company;
   }
   if (query.segmentId !== undefined) throw invalid('Listing companies by segment_id is not supported; segments here select contacts', 'segment_id');

@@ -5,7 +5,15 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { attachContact, detachContact } from './company-contacts.ts';
 import { companyUpdateInput, companyUpsertInput } from './company-input.ts';
-import { toIntercomCompanyDeleted } from './intercom-company.ts';
+import { intercomContactOffsetList } from '../contacts/intercom-contact.ts';
+import {
+  intercomCompany,
+  intercomCompanyDeleted,
+  intercomCompanyList,
+  intercomCompanyScroll,
+  intercomContactCompanyList,
+  toIntercomCompanyDeleted,
+} from './intercom-company.ts';
 import { companiesOfContact, contactsOfCompany, listCompanies, type NextUrl, retrieveCompanies, scrollCompanies } from './list-companies.ts';
 import { loadIntercomCompany } from './service.ts';
 import { deleteCompany, updateCompany, upsertCompany } from './write-company.ts';
@@ -14,6 +22,7 @@ const tags = ['Companies'];
 const idParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const page = Type.Optional(Type.Integer({ minimum: 1 }));
 const perPage = Type.Optional(Type.Integer({ minimum: 1, maximum: 150 }));
+const company = { 200: intercomCompany };
 
 /** Intercom's REST API for companies, under `/api`. */
 export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (app, { platform }) => {
@@ -31,7 +40,7 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
       return `${platform.config.publicUrl}/api${path}?${params}`;
     };
 
-  app.post('/companies', { schema: { tags, summary: 'Create or update a company (keyed on company_id)', body: companyUpsertInput } }, async (request) => {
+  app.post('/companies', { schema: { tags, summary: 'Create or update a company (keyed on company_id)', body: companyUpsertInput, response: company } }, async (request) => {
     const actor = actorOf(request);
     const row = await upsertCompany(platform, actor.workspaceId, actor.teammateId, request.body);
     return load(actor.workspaceId, row.id);
@@ -51,6 +60,7 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
           page,
           per_page: perPage,
         }),
+        response: { 200: Type.Union([intercomCompany, intercomCompanyList]) },
       },
     },
     async (request) => {
@@ -71,6 +81,7 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
         tags,
         summary: 'List companies (offset pagination)',
         querystring: Type.Object({ page, per_page: perPage, order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])) }),
+        response: { 200: intercomCompanyList },
       },
     },
     async (request) => {
@@ -81,26 +92,41 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
 
   app.get(
     '/companies/scroll',
-    { schema: { tags, summary: 'Scroll through every company', querystring: Type.Object({ scroll_param: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Scroll through every company',
+        querystring: Type.Object({ scroll_param: Type.Optional(Type.String()) }),
+        response: { 200: intercomCompanyScroll },
+      },
+    },
     async (request) => scrollCompanies(db, actorOf(request).workspaceId, request.query.scroll_param),
   );
 
-  app.get('/companies/:id', { schema: { tags, summary: 'Get a company', params: idParams } }, async (request) => load(actorOf(request).workspaceId, request.params.id));
+  app.get('/companies/:id', { schema: { tags, summary: 'Get a company', params: idParams, response: company } }, async (request) => load(actorOf(request).workspaceId, request.params.id));
 
-  app.put('/companies/:id', { schema: { tags, summary: 'Update a company', params: idParams, body: companyUpdateInput } }, async (request) => {
+  app.put('/companies/:id', { schema: { tags, summary: 'Update a company', params: idParams, body: companyUpdateInput, response: company } }, async (request) => {
     const actor = actorOf(request);
     await updateCompany(platform, actor.workspaceId, actor.teammateId, request.params.id, request.body);
     return load(actor.workspaceId, request.params.id);
   });
 
-  app.delete('/companies/:id', { schema: { tags, summary: 'Delete a company', params: idParams } }, async (request) => {
+  app.delete('/companies/:id', { schema: { tags, summary: 'Delete a company', params: idParams, response: { 200: intercomCompanyDeleted } } }, async (request) => {
     const actor = actorOf(request);
     return toIntercomCompanyDeleted(await deleteCompany(platform, actor.workspaceId, actor.teammateId, request.params.id));
   });
 
   app.get(
     '/companies/:id/contacts',
-    { schema: { tags, summary: "List a company's contacts", params: idParams, querystring: Type.Object({ page, per_page: perPage }) } },
+    {
+      schema: {
+        tags,
+        summary: "List a company's contacts",
+        params: idParams,
+        querystring: Type.Object({ page, per_page: perPage }),
+        response: { 200: intercomContactOffsetList },
+      },
+    },
     async (request) =>
       contactsOfCompany(
         db,
@@ -119,6 +145,7 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
         summary: 'Attach a contact to a company',
         params: idParams,
         body: Type.Object({ id: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+        response: company,
       },
     },
     async (request) => {
@@ -135,6 +162,7 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
         tags,
         summary: 'Detach a contact from a company',
         params: Type.Object({ id: Type.String({ minLength: 1 }), company_id: Type.String({ minLength: 1 }) }),
+        response: company,
       },
     },
     async (request) => {
@@ -146,7 +174,15 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
 
   app.get(
     '/contacts/:id/companies',
-    { schema: { tags, summary: "List a contact's companies", params: idParams, querystring: Type.Object({ page, per_page: perPage }) } },
+    {
+      schema: {
+        tags,
+        summary: "List a contact's companies",
+        params: idParams,
+        querystring: Type.Object({ page, per_page: perPage }),
+        response: { 200: intercomContactCompanyList },
+      },
+    },
     async (request) =>
       companiesOfContact(
         db,

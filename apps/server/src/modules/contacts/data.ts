@@ -65,6 +65,9 @@ export async function deleteContact(db: Executor, workspaceId: number, id: strin
   return row;
 }
 
+/** Contacts that are not archived: what lists and searches show unless asked otherwise. */
+export const notArchived: SQL = sql`not ${contacts.archived}`;
+
 /** A row's position in the (created_at, id) order, exact to the microsecond. */
 const sortKey = sql<string>`(extract(epoch from ${contacts.createdAt}) * 1000000)::bigint::text`;
 export interface ContactPosition {
@@ -171,7 +174,7 @@ export async function noteIdsOfContacts(db: Executor, workspaceId: number, conta
 
 /**
  * Merging a lead into a user moves everything that points at the lead. These tables belong to the
- * conversations, data-events, notes and tags modules; the merge is the one operation that rewrites
+ * conversations, data-events (events and imported summaries), notes and tags modules; the merge is the one operation that rewrites
  * their contact ids, so the statements live here, together, in the merge's transaction (a deliberate
  * exception to "a module's SQL stays in its module"). Rows the user already has (same conversation,
  * tag or company) are dropped rather than duplicated.
@@ -185,6 +188,11 @@ export async function moveLeadRecords(tx: Tx, workspaceId: number, leadId: strin
   await tx.execute(sql`update conversations set source = jsonb_set(jsonb_set(source, '{author,id}', to_jsonb(${userId}::text)), '{author,type}', '"user"')
       where workspace_id = ${workspaceId} and source->'author'->>'id' = ${leadId} and source->'author'->>'type' in ('user', 'lead', 'contact')`);
   await tx.execute(sql`update data_events set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
+  await tx.execute(sql`insert into data_event_summaries as s (workspace_id, contact_id, event_name, count, first_at, last_at)
+      select workspace_id, ${userId}, event_name, count, first_at, last_at from data_event_summaries where workspace_id = ${workspaceId} and contact_id = ${leadId}
+      on conflict (workspace_id, contact_id, event_name) do update
+        set count = s.count + excluded.count, first_at = least(s.first_at, excluded.first_at), last_at = greatest(s.last_at, excluded.last_at), updated_at = now()`);
+  await tx.execute(sql`delete from data_event_summaries where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
   await tx.execute(sql`update notes set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
   await tx.execute(sql`delete from taggings l where l.workspace_id = ${workspaceId} and l.target_type = 'contact' and l.target_id = ${leadId}
       and exists (select 1 from taggings u where u.workspace_id = l.workspace_id and u.tag_id = l.tag_id and u.target_type = 'contact' and u.target_id = ${userId})`);

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { contacts } from './tables.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -40,6 +41,12 @@ export const profileStrings = [
 export const mobileStrings = ['app_name', 'app_version', 'device', 'os_version', 'sdk_version'] as const;
 export const locationFields = ['country', 'region', 'city', 'country_code', 'continent_code'] as const;
 
+/** The twelve `android_*` / `ios_*` fields of the contact shape. */
+type MobileFields = { [K in `${'android' | 'ios'}_${(typeof mobileStrings)[number]}`]: string | null } & {
+  android_last_seen_at: number | null;
+  ios_last_seen_at: number | null;
+};
+
 /** What a contact is linked to, as `{type, id}` references (the first few) and a total. */
 export interface LinkedList {
   ids: string[];
@@ -74,6 +81,138 @@ export function emailDomain(email: string | null): string | null {
   const at = email?.lastIndexOf('@') ?? -1;
   return email && at >= 0 ? email.slice(at + 1).toLowerCase() : null;
 }
+
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+/** An object whose keys are the client's own: every key is kept by the serializer. */
+const openObject = () => Type.Object({}, { additionalProperties: true });
+
+const linkedListSchema = Type.Object({
+  type: Type.Literal('list'),
+  data: Type.Array(Type.Object({ type: Type.String(), id: Type.String(), url: Type.String() })),
+  url: Type.String(),
+  total_count: Type.Integer(),
+  has_more: Type.Boolean(),
+});
+
+/**
+ * The response schema of the `contact` shape. It lists every field `toIntercomContact` returns: the
+ * serializer drops unlisted fields, and keeps every key of `custom_attributes` (an open object).
+ */
+export const intercomContact = Type.Object({
+  type: Type.Literal('contact'),
+  id: Type.String(),
+  workspace_id: Type.String(),
+  external_id: nullable(Type.String()),
+  role: Type.Union([Type.Literal('user'), Type.Literal('lead')]),
+  email: nullable(Type.String()),
+  email_domain: nullable(Type.String()),
+  phone: nullable(Type.String()),
+  name: nullable(Type.String()),
+  avatar: nullable(Type.String()),
+  owner_id: nullable(Type.Integer()),
+  social_profiles: Type.Object({
+    type: Type.Literal('list'),
+    data: Type.Array(Type.Object({ type: Type.Literal('social_profile'), name: Type.String(), url: Type.String() })),
+  }),
+  has_hard_bounced: Type.Boolean(),
+  marked_email_as_spam: Type.Boolean(),
+  unsubscribed_from_emails: Type.Boolean(),
+  created_at: Type.Integer(),
+  updated_at: Type.Integer(),
+  signed_up_at: nullable(Type.Integer()),
+  last_seen_at: nullable(Type.Integer()),
+  last_replied_at: nullable(Type.Integer()),
+  last_contacted_at: nullable(Type.Integer()),
+  last_email_opened_at: nullable(Type.Integer()),
+  last_email_clicked_at: nullable(Type.Integer()),
+  language_override: nullable(Type.String()),
+  browser: nullable(Type.String()),
+  browser_version: nullable(Type.String()),
+  browser_language: nullable(Type.String()),
+  os: nullable(Type.String()),
+  location: Type.Object({
+    type: Type.Literal('location'),
+    country: nullable(Type.String()),
+    region: nullable(Type.String()),
+    city: nullable(Type.String()),
+    country_code: nullable(Type.String()),
+    continent_code: nullable(Type.String()),
+  }),
+  android_app_name: nullable(Type.String()),
+  android_app_version: nullable(Type.String()),
+  android_device: nullable(Type.String()),
+  android_os_version: nullable(Type.String()),
+  android_sdk_version: nullable(Type.String()),
+  android_last_seen_at: nullable(Type.Integer()),
+  ios_app_name: nullable(Type.String()),
+  ios_app_version: nullable(Type.String()),
+  ios_device: nullable(Type.String()),
+  ios_os_version: nullable(Type.String()),
+  ios_sdk_version: nullable(Type.String()),
+  ios_last_seen_at: nullable(Type.Integer()),
+  custom_attributes: openObject(),
+  tags: linkedListSchema,
+  notes: linkedListSchema,
+  companies: linkedListSchema,
+  opted_out_subscription_types: linkedListSchema,
+  opted_in_subscription_types: linkedListSchema,
+  utm_campaign: nullable(Type.String()),
+  utm_content: nullable(Type.String()),
+  utm_medium: nullable(Type.String()),
+  utm_source: nullable(Type.String()),
+  utm_term: nullable(Type.String()),
+  referrer: nullable(Type.String()),
+  enabled_push_messaging: nullable(Type.Boolean()),
+});
+
+/** `pages` of a cursor list (`next` only when another page exists). */
+export const intercomCursorPages = Type.Object({
+  type: Type.Literal('pages'),
+  page: Type.Integer(),
+  per_page: Type.Integer(),
+  total_pages: Type.Integer(),
+  next: Type.Optional(Type.Object({ page: Type.Integer(), per_page: Type.Integer(), starting_after: Type.String() })),
+});
+
+/** `pages` of an offset list (`next` is the next page's URL, only when there is one). */
+export const intercomOffsetPages = Type.Object({
+  type: Type.Literal('pages'),
+  page: Type.Integer(),
+  per_page: Type.Integer(),
+  total_pages: Type.Integer(),
+  next: Type.Optional(Type.String()),
+});
+
+/** `GET /contacts`, `POST /contacts/search`: a cursor list. */
+export const intercomContactList = Type.Object({
+  type: Type.Literal('list'),
+  data: Type.Array(intercomContact),
+  total_count: Type.Integer(),
+  pages: intercomCursorPages,
+});
+
+/** `GET /companies/{id}/contacts`: an offset list. */
+export const intercomContactOffsetList = Type.Object({
+  type: Type.Literal('list'),
+  data: Type.Array(intercomContact),
+  total_count: Type.Integer(),
+  pages: intercomOffsetPages,
+});
+
+export const intercomContactDeleted = Type.Object({
+  type: Type.Literal('contact'),
+  id: Type.String(),
+  external_id: nullable(Type.String()),
+  deleted: Type.Literal(true),
+});
+
+/** `POST /contacts/{id}/archive` and `/unarchive`. */
+export const intercomContactArchived = Type.Object({
+  type: Type.Literal('contact'),
+  id: Type.String(),
+  external_id: nullable(Type.String()),
+  archived: Type.Boolean(),
+});
 
 /** The Intercom `contact` shape: every field present, unknown values null. */
 export function toIntercomContact(row: ContactRow, relations: ContactRelations) {
@@ -126,7 +265,7 @@ export function toIntercomContact(row: ContactRow, relations: ContactRelations) 
       country_code: text(location.country_code),
       continent_code: text(location.continent_code),
     },
-    ...mobile,
+    ...(mobile as MobileFields),
     custom_attributes: (row.customAttributes ?? {}) as Record<string, unknown>,
     tags: linkedList(row.id, 'tags', 'tag', 'tags', relations.tags),
     notes: linkedList(row.id, 'notes', 'note', 'notes', relations.notes),
@@ -148,4 +287,9 @@ export type IntercomContact = ReturnType<typeof toIntercomContact>;
 /** `DELETE /contacts/{id}` and the merged-away lead. */
 export function toIntercomContactDeleted(row: Pick<ContactRow, 'id' | 'externalId'>) {
   return { type: 'contact' as const, id: row.id, external_id: row.externalId, deleted: true as const };
+}
+
+/** `POST /contacts/{id}/archive` and `/unarchive`. */
+export function toIntercomContactArchived(row: Pick<ContactRow, 'id' | 'externalId' | 'archived'>) {
+  return { type: 'contact' as const, id: row.id, external_id: row.externalId, archived: row.archived };
 }

@@ -34,12 +34,12 @@ async function contactPage(db: Executor, workspaceId: number, condition: SQL | u
   };
 }
 
-/** `GET /contacts?per_page&starting_after`. */
+/** `GET /contacts?per_page&starting_after`: archived contacts are left out. */
 export async function listContacts(db: Executor, workspaceId: number, options: { perPage?: number; startingAfter?: string }) {
-  return contactPage(db, workspaceId, undefined, options);
+  return contactPage(db, workspaceId, data.notArchived, options);
 }
 
-/** `POST /contacts/search {query, pagination}`. */
+/** `POST /contacts/search {query, pagination}`: archived contacts are left out unless the query filters on `archived`. */
 export async function searchContacts(db: Executor, workspaceId: number, query: unknown, pagination: { per_page?: number; starting_after?: string | null } = {}) {
   const condition = await contactSearchCondition(db, workspaceId, query);
   return contactPage(db, workspaceId, condition, { perPage: pagination.per_page, startingAfter: pagination.starting_after ?? undefined });

@@ -6,7 +6,15 @@ import type { Platform } from '../../platform/platform.ts';
 import { contactInput } from './contact-input.ts';
 import { createContact } from './create-contact.ts';
 import { deleteContact } from './delete-contact.ts';
-import { toIntercomContactDeleted } from './intercom-contact.ts';
+import { setContactArchived } from './archive-contact.ts';
+import {
+  intercomContact,
+  intercomContactArchived,
+  intercomContactDeleted,
+  intercomContactList,
+  toIntercomContactArchived,
+  toIntercomContactDeleted,
+} from './intercom-contact.ts';
 import { listContacts, searchContacts } from './list-contacts.ts';
 import { mergeContacts } from './merge-contacts.ts';
 import { findContactByExternalId, loadIntercomContact, toIntercomContacts } from './service.ts';
@@ -15,6 +23,8 @@ import { updateContact } from './update-contact.ts';
 const tags = ['Contacts'];
 const idParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const pageSize = Type.Integer({ minimum: 1, maximum: 150 });
+const contact = { 200: intercomContact };
+const contactList = { 200: intercomContactList };
 
 /** Intercom's REST API for contacts, under `/api`. */
 export const contactsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (app, { platform }) => {
@@ -25,7 +35,7 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
     return contact;
   };
 
-  app.post('/contacts', { schema: { tags, summary: 'Create a contact (a user or a lead)', body: contactInput } }, async (request) => {
+  app.post('/contacts', { schema: { tags, summary: 'Create a contact (a user or a lead)', body: contactInput, response: contact } }, async (request) => {
     const actor = actorOf(request);
     const row = await createContact(platform, actor.workspaceId, actor.teammateId, request.body);
     return load(actor.workspaceId, row.id);
@@ -38,6 +48,7 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
         tags,
         summary: 'List contacts (cursor pagination)',
         querystring: Type.Object({ per_page: Type.Optional(pageSize), starting_after: Type.Optional(Type.String()), page: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        response: contactList,
       },
     },
     async (request) => listContacts(db, actorOf(request).workspaceId, { perPage: request.query.per_page, startingAfter: request.query.starting_after }),
@@ -64,6 +75,7 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
           },
           { additionalProperties: false },
         ),
+        response: contactList,
       },
     },
     async (request) => searchContacts(db, actorOf(request).workspaceId, request.body.query, request.body.pagination ?? {}),
@@ -76,6 +88,7 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
         tags,
         summary: 'Merge a lead into a user',
         body: Type.Object({ from: Type.String({ minLength: 1 }), into: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+        response: contact,
       },
     },
     async (request) => {
@@ -87,28 +100,50 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
 
   app.get(
     '/contacts/find_by_external_id/:external_id',
-    { schema: { tags, summary: 'Find a contact by external id', params: Type.Object({ external_id: Type.String({ minLength: 1 }) }) } },
+    { schema: { tags, summary: 'Find a contact by external id', params: Type.Object({ external_id: Type.String({ minLength: 1 }) }), response: contact } },
     async (request) => {
       const actor = actorOf(request);
       const row = await findContactByExternalId(db, actor.workspaceId, request.params.external_id);
       if (!row) throw notFound('Contact');
       const [contact] = await toIntercomContacts(db, actor.workspaceId, [row]);
+      if (!contact) throw notFound('Contact');
       return contact;
     },
   );
 
-  app.get('/contacts/:id', { schema: { tags, summary: 'Get a contact', params: idParams } }, async (request) =>
+  app.get('/contacts/:id', { schema: { tags, summary: 'Get a contact', params: idParams, response: contact } }, async (request) =>
     load(actorOf(request).workspaceId, request.params.id),
   );
 
-  app.put('/contacts/:id', { schema: { tags, summary: 'Update a contact', params: idParams, body: contactInput } }, async (request) => {
+  app.put('/contacts/:id', { schema: { tags, summary: 'Update a contact', params: idParams, body: contactInput, response: contact } }, async (request) => {
     const actor = actorOf(request);
     await updateContact(platform, actor.workspaceId, actor.teammateId, request.params.id, request.body);
     return load(actor.workspaceId, request.params.id);
   });
 
-  app.delete('/contacts/:id', { schema: { tags, summary: 'Delete a contact', params: idParams } }, async (request) => {
+  app.delete('/contacts/:id', { schema: { tags, summary: 'Delete a contact', params: idParams, response: { 200: intercomContactDeleted } } }, async (request) => {
     const actor = actorOf(request);
     return toIntercomContactDeleted(await deleteContact(platform, actor.workspaceId, actor.teammateId, request.params.id));
   });
+
+  for (const [action, archived] of [
+    ['archive', true],
+    ['unarchive', false],
+  ] as const) {
+    app.post(
+      `/contacts/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: archived ? 'Archive a contact (left out of lists and searches)' : 'Unarchive a contact',
+          params: idParams,
+          response: { 200: intercomContactArchived },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        return toIntercomContactArchived(await setContactArchived(platform, actor.workspaceId, actor.teammateId, request.params.id, archived));
+      },
+    );
+  }
 };

@@ -29,6 +29,7 @@ const standardFields: Record<string, SearchField> = {
   has_hard_bounced: field('boolean', sql`${contacts.hasHardBounced}`),
   marked_email_as_spam: field('boolean', sql`${contacts.markedEmailAsSpam}`),
   unsubscribed_from_emails: field('boolean', sql`${contacts.unsubscribedFromEmails}`),
+  archived: field('boolean', sql`${contacts.archived}`),
   created_at: field('date', sql`${contacts.createdAt}`),
   updated_at: field('date', sql`${contacts.updatedAt}`),
   signed_up_at: field('date', sql`${contacts.signedUpAt}`),
@@ -121,6 +122,14 @@ export function contactSearchResolver(context: ContactSearchContext): SearchFiel
 /** The resolver without segments, in UTC: for callers that only need field definitions. */
 export const contactSearchFields: SearchFieldResolver = contactSearchResolver({ timezone: 'UTC' });
 
+/** Whether any filter of the query is on `field`. */
+function filtersOn(node: unknown, name: string): boolean {
+  if (Array.isArray(node)) return node.some((child) => filtersOn(child, name));
+  if (typeof node !== 'object' || node === null) return false;
+  const { field, value } = node as { field?: unknown; value?: unknown };
+  return field === name || (field === undefined && filtersOn(value, name));
+}
+
 function segmentIdsIn(node: unknown, found: Set<string>): Set<string> {
   if (Array.isArray(node)) for (const child of node) segmentIdsIn(child, found);
   else if (typeof node === 'object' && node !== null) {
@@ -134,7 +143,8 @@ function segmentIdsIn(node: unknown, found: Set<string>): Set<string> {
 /**
  * Compiles a contact search query (Intercom's grammar) into a condition on the contacts table, in the
  * workspace's time zone. Segments named by `segment_id` are applied by their stored query (a segment
- * inside a segment is not expanded further).
+ * inside a segment is not expanded further). Archived contacts match only a query that filters on
+ * `archived` (e.g. `{field:'archived', operator:'=', value:true}`), as Intercom leaves them out of searches.
  */
 export async function contactSearchCondition(db: Executor, workspaceId: number, query: unknown, depth = 0): Promise<SQL> {
   const [workspace, attributes] = await Promise.all([findWorkspace(db, workspaceId), listCustomAttributes(db, workspaceId, 'contact')]);
@@ -150,5 +160,6 @@ export async function contactSearchCondition(db: Executor, workspaceId: number, 
       segments.set(id, role ? sql`(${contacts.role} = ${role} and ${condition})` : condition);
     }
   }
-  return compileSearch(query, contactSearchResolver({ timezone, segments, attributeTypes }), { timezone });
+  const condition = compileSearch(query, contactSearchResolver({ timezone, segments, attributeTypes }), { timezone });
+  return depth === 0 && !filtersOn(query, 'archived') ? sql`(${condition} and not ${contacts.archived})` : condition;
 }

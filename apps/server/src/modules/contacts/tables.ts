@@ -19,6 +19,8 @@ export const contacts = pgTable(
     unsubscribedFromEmails: boolean('unsubscribed_from_emails').notNull().default(false),
     hasHardBounced: boolean('has_hard_bounced').notNull().default(false),
     markedEmailAsSpam: boolean('marked_email_as_spam').notNull().default(false),
+    /** Archived contacts are left out of lists and searches (unless a search filters on `archived`) until unarchived. */
+    archived: boolean('archived').notNull().default(false),
     /** Standard attributes that are rarely queried: browser, os, location, utm_*, referrer, ios_*, android_*. */
     profile: jsonb('profile').notNull().default({}),
     customAttributes: jsonb('custom_attributes').notNull().default({}),

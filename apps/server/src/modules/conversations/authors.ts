@@ -33,7 +33,10 @@ export async function adminAuthor(db: Executor, workspaceId: number, adminId: st
   const id = typeof adminId === 'number' ? adminId : /^[0-9]{1,15}$/.test(adminId) ? Number(adminId) : Number.NaN;
   if (!Number.isSafeInteger(id) || id <= 0) throw notFound('Admin');
   let cache = adminCaches.get(db);
-  if (!cache) adminCaches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    adminCaches.set(db, cache);
+  }
   const key = `${workspaceId}:${id}`;
   const cached = cache.get(key);
   if (cached && cached.expires > Date.now()) return cached.author;

@@ -1,7 +1,7 @@
 import { numericId } from '../../platform/crypto/tokens.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { appendEvent } from '../../platform/events/outbox.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import type { NewEvent } from '../../platform/events/outbox.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import * as data from './data.ts';
 import { patched } from './part-effects.ts';
@@ -36,6 +36,8 @@ export interface ChangeResult {
   contactIds: string[];
   /** Participants as read with the lock (those a change adds are loaded when the answer is built). */
   contacts: data.Participant[];
+  /** The conversation's tags, read with the lock. */
+  tags: data.LockedConversation['tags'];
 }
 
 /** PostgreSQL's text form of a timestamptz ("2025-01-02 03:04:05.123456+00") as a Date. */
@@ -46,28 +48,85 @@ export function parseDatabaseTime(text: string): Date {
   return date;
 }
 
+/** One change to apply: its target, who acts (for the events) and the plan deciding parts and patch. */
+export interface ChangeIntent {
+  workspaceId: number;
+  target: { id: string } | { lastOfContact: string };
+  actorId: number | null;
+  plan: (locked: Locked) => ChangePlan | Promise<ChangePlan>;
+}
+
+/** The newest conversation (by start) among the locked ones the contact takes part in: `last`'s row. */
+function lastOf(lockedRows: data.LockedConversation[], workspaceId: number, contactId: string): data.LockedConversation | undefined {
+  let best: data.LockedConversation | undefined;
+  for (const candidate of lockedRows) {
+    if (candidate.row.workspaceId !== workspaceId || !candidate.contactIds.includes(contactId)) continue;
+    const newer =
+      !best ||
+      candidate.row.createdAt.getTime() > best.row.createdAt.getTime() ||
+      (candidate.row.createdAt.getTime() === best.row.createdAt.getTime() && candidate.row.id > best.row.id);
+    if (newer) best = candidate;
+  }
+  return best;
+}
+
 /**
- * The one write path of every conversation change: lock the row, let `plan` decide the parts and the
- * new column values from it, then write the parts and the row in one statement and append the events
- * — `conversation.part.created` per part, on the conversation's aggregate — all in one transaction.
+ * The one write path of every conversation change, for one change or a batch of them in the caller's
+ * transaction: lock every target row in one statement, run each plan in order on its conversation as
+ * the earlier ones left it (several changes to one conversation apply one after the other), then write
+ * all parts, all rows and all events — `conversation.part.created` per part, on the conversation's
+ * aggregate, then the plan's own — in one statement. A change whose plan throws an AppError (or whose
+ * conversation is not found) gets that error and writes nothing; any other error fails the batch.
+ * Plans of a batch of several must not write through `tx` themselves (only a batch of one may).
  */
-export async function changeConversation(
-  platform: Platform,
-  workspaceId: number,
-  target: { id: string } | { lastOfContact: string },
-  actorId: number | null,
-  plan: (locked: Locked) => ChangePlan | Promise<ChangePlan>,
-): Promise<ChangeResult> {
-  return platform.database.transaction(async (tx) => {
-    const found =
-      'id' in target ? await data.lockConversation(tx, workspaceId, target.id) : await data.lockLastConversationOf(tx, workspaceId, target.lastOfContact);
-    if (!found) throw notFound('Conversation');
-    const now = parseDatabaseTime(found.at);
-    const { patch, parts: drafts, events = [] } = await plan({ ...found, now, tx });
+export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(ChangeResult | AppError)[]> {
+  const lockedRows = await data.lockConversations(
+    tx,
+    intents.map((intent) => ({ workspaceId: intent.workspaceId, ...intent.target })),
+  );
+  const byKey = new Map(lockedRows.map((found) => [`${found.row.workspaceId}:${found.row.id}`, found]));
+  /** Each conversation as the batch's changes so far left it. */
+  const states = new Map<data.LockedConversation, { row: data.ConversationRow; contactIds: string[]; now: Date; patch: data.ConversationPatch; offset: number }>();
+  const parts: data.PartWrite[] = [];
+  const events: NewEvent[] = [];
+  const results: (ChangeResult | AppError)[] = [];
+  for (const intent of intents) {
+    const { workspaceId, target, actorId } = intent;
+    const found = 'id' in target ? byKey.get(`${workspaceId}:${target.id}`) : lastOf(lockedRows, workspaceId, target.lastOfContact);
+    if (!found) {
+      results.push(notFound('Conversation'));
+      continue;
+    }
+    let state = states.get(found);
+    if (!state) {
+      state = { row: found.row, contactIds: [...found.contactIds], now: parseDatabaseTime(found.at), patch: {}, offset: 0 };
+      states.set(found, state);
+    }
+    const { row: before, now } = state;
+    let plan: ChangePlan;
+    try {
+      plan = await intent.plan({ row: before, contactIds: state.contactIds, contacts: found.contacts, tags: found.tags, at: found.at, now, tx });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push(error);
+      continue;
+    }
+    const { patch, parts: drafts, events: extra = [] } = plan;
+    const unchanged = { contactIds: [...state.contactIds], contacts: found.contacts, tags: found.tags };
     // A change that changes nothing (priority already set, snooze already woken) writes nothing.
-    if (drafts.length === 0 && events.length === 0 && Object.keys(patch).length === 0) return { row: found.row, parts: [], contactIds: found.contactIds, contacts: found.contacts };
-    const after = patched(found.row, patch);
-    const parts: data.NewPart[] = drafts.map((draft) => ({
+    if (drafts.length === 0 && extra.length === 0 && Object.keys(patch).length === 0) {
+      results.push({ row: before, parts: [], ...unchanged });
+      continue;
+    }
+    const counted = drafts.length ? { ...patch, countConversationParts: before.countConversationParts + drafts.length } : patch;
+    const after = { ...patched(before, counted), updatedAt: now };
+    state.row = after;
+    Object.assign(state.patch, counted);
+    const written = drafts.map((draft): data.PartWrite => ({
+      workspaceId,
+      conversationId: after.id,
+      at: found.at,
+      offset: state.offset++,
       id: numericId(),
       partType: draft.partType,
       body: draft.body ?? null,
@@ -79,23 +138,18 @@ export async function changeConversation(
       state: after.state,
       eventDetails: draft.eventDetails ?? null,
     }));
-    const row = await data.appendParts(tx, workspaceId, found.row.id, found.at, parts, patch);
-    for (const part of parts) {
-      await appendEvent(tx, {
-        workspaceId,
-        aggregateType: 'conversation',
-        aggregateId: row.id,
+    parts.push(...written);
+    const aggregate = { workspaceId, aggregateType: 'conversation', aggregateId: after.id };
+    for (const part of written) {
+      events.push({
+        ...aggregate,
         type: 'conversation.part.created',
-        payload: { actor_id: actorId, conversation_id: row.id, part_id: part.id, part_type: part.partType, author_type: part.authorType, author_id: part.authorId },
+        payload: { actor_id: actorId, conversation_id: after.id, part_id: part.id, part_type: part.partType, author_type: part.authorType, author_id: part.authorId },
       });
     }
-    for (const event of events) {
-      await appendEvent(tx, { workspaceId, aggregateType: 'conversation', aggregateId: row.id, type: event.type, payload: { actor_id: actorId, conversation_id: row.id, ...event.payload } });
-    }
-    const partRows: data.PartRow[] = parts.map((part) => ({
+    for (const event of extra) events.push({ ...aggregate, type: event.type, payload: { actor_id: actorId, conversation_id: after.id, ...event.payload } });
+    const partRows: data.PartRow[] = written.map(({ at: _at, offset: _offset, ...part }) => ({
       ...part,
-      workspaceId,
-      conversationId: row.id,
       assignedTo: part.assignedTo ?? null,
       attachments: part.attachments ?? [],
       metadata: part.metadata ?? {},
@@ -104,6 +158,122 @@ export async function changeConversation(
       createdAt: now,
       updatedAt: now,
     }));
-    return { row, parts: partRows, contactIds: found.contactIds, contacts: found.contacts };
+    results.push({ row: after, parts: partRows, ...unchanged });
+  }
+  const conversationWrites: data.ConversationWrite[] = [];
+  for (const [found, state] of states) {
+    if (state.row !== found.row) conversationWrites.push({ workspaceId: found.row.workspaceId, id: found.row.id, at: found.at, patch: state.patch });
+  }
+  if (conversationWrites.length || events.length) await data.writeChanges(tx, { conversations: conversationWrites, parts, events });
+  return results;
+}
+
+/** One change in its own transaction: a batch of one. */
+export async function changeConversation(
+  platform: Platform,
+  workspaceId: number,
+  target: { id: string } | { lastOfContact: string },
+  actorId: number | null,
+  plan: (locked: Locked) => ChangePlan | Promise<ChangePlan>,
+): Promise<ChangeResult> {
+  return platform.database.transaction(async (tx) => {
+    const [result] = await applyChanges(tx, [{ workspaceId, target, actorId, plan }]);
+    if (!result) throw new Error('a change returned no result');
+    if (result instanceof AppError) throw result;
+    return result;
   });
+}
+
+/** The most changes one batch transaction carries. */
+const maxBatch = 200;
+
+interface Pending {
+  intent: ChangeIntent;
+  resolve(result: ChangeResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for concurrent changes (the reply path): changes that arrive while a batch is being
+ * written wait and go together in the next one, in one transaction of four statements whatever its
+ * size. The first change after a quiet spell goes at once (after the current turn of the event loop,
+ * to gather the requests read with it), so there is no added latency at low load. If a batch fails
+ * for another reason than a change's own AppError (a deadlock, a bug in one plan), each change is
+ * retried alone, so one bad change cannot fail the others.
+ */
+class ChangeBatcher {
+  private readonly queue: Pending[] = [];
+  private running = false;
+
+  constructor(private readonly platform: Platform) {}
+
+  submit(intent: ChangeIntent): Promise<ChangeResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ intent, resolve, reject });
+      if (this.running) return;
+      this.running = true;
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  /** One batch at a time (measured: two or more in flight only add lock waits and CPU contention). */
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length) await this.run(this.queue.splice(0, maxBatch));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    let planned = false;
+    let results: (ChangeResult | AppError)[];
+    try {
+      results = await this.platform.database.transaction(async (tx) => {
+        const applied = await applyChanges(
+          tx,
+          batch.map((pending) => pending.intent),
+        );
+        planned = true;
+        return applied;
+      });
+    } catch (error) {
+      // The commit itself failed without an answer from the server: whether it happened is unknown.
+      if (planned && (error as { code?: unknown }).code === undefined) {
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      await Promise.all(
+        batch.map(({ intent, resolve, reject }) =>
+          changeConversation(this.platform, intent.workspaceId, intent.target, intent.actorId, intent.plan).then(resolve, reject),
+        ),
+      );
+      return;
+    }
+    results.forEach((result, index) => {
+      const pending = batch[index] as Pending;
+      if (result instanceof AppError) pending.reject(result);
+      else pending.resolve(result);
+    });
+  }
+}
+
+const batchers = new WeakMap<Platform['database'], ChangeBatcher>();
+
+/**
+ * A change that may share its transaction with concurrent ones (see ChangeBatcher). Its plan must be
+ * a pure function of the locked row: it may run after other changes to the same conversation, and
+ * must not write through `tx`.
+ */
+export function changeConversationBatched(platform: Platform, intent: ChangeIntent): Promise<ChangeResult> {
+  let batcher = batchers.get(platform.database);
+  if (!batcher) {
+    batcher = new ChangeBatcher(platform);
+    batchers.set(platform.database, batcher);
+  }
+  return batcher.submit(intent);
 }

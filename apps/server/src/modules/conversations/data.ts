@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
+import { appendEvents, type NewEvent } from '../../platform/events/outbox.ts';
+import type { AppliedTag } from '../tags/intercom-tag.ts';
 import { conversationContacts, conversationParts, conversations } from './tables.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -35,6 +38,7 @@ export interface LockedConversation {
   contactIds: string[];
   /** The participants with what a change's answer shows of them, read with the lock (no second trip). */
   contacts: Participant[];
+  tags: AppliedTag[];
   at: string;
 }
 
@@ -51,40 +55,73 @@ const participantsOf = sql<ParticipantJson[]>`coalesce((
   left join contacts c on c.workspace_id = cc.workspace_id and c.id = cc.contact_id
   where cc.workspace_id = conversations.workspace_id and cc.conversation_id = conversations.id), '[]'::json)`;
 
-function locked(found: { row: ConversationRow; participants: ParticipantJson[]; at: string } | undefined): LockedConversation | undefined {
-  if (!found) return undefined;
+/**
+ * The conversation's tags as its answer shows them, read in the lock statement too (the tags module
+ * owns the tables; this one read is here so the reply path's answer needs no query of its own).
+ */
+const tagsOfRow = sql<TagJson[]>`coalesce((
+  select json_agg(json_build_object('id', t.id::text, 'name', t.name, 'applied_at', tg.applied_at, 'applied_by', tg.applied_by)
+                  order by tg.applied_at, t.id)
+  from taggings tg
+  join tags t on t.workspace_id = tg.workspace_id and t.id = tg.tag_id
+  where tg.workspace_id = conversations.workspace_id and tg.target_type = 'conversation' and tg.target_id = conversations.id), '[]'::json)`;
+
+type TagJson = { id: string; name: string; applied_at: string; applied_by: number | string | null };
+
+function locked(found: { row: ConversationRow; participants: ParticipantJson[]; tags: TagJson[]; at: string }): LockedConversation {
   const contacts = found.participants.map((p) => ({ id: p.id, externalId: p.external_id, name: p.name, email: p.email }));
-  return { row: found.row, contactIds: contacts.map((contact) => contact.id), contacts, at: found.at };
+  const tags = found.tags.map((tag) => ({
+    id: tag.id,
+    name: tag.name,
+    appliedAt: new Date(tag.applied_at),
+    appliedBy: tag.applied_by === null ? null : Number(tag.applied_by),
+  }));
+  return { row: found.row, contactIds: contacts.map((contact) => contact.id), contacts, tags, at: found.at };
 }
+
+/** What a change names: a conversation by id, or a contact's most recently started one (`last`). */
+export type ConversationTarget = { workspaceId: number } & ({ id: string } | { lastOfContact: string });
 
 /**
- * Locks one conversation row for a change. `clock_timestamp()` is read after the lock is held, so the
- * parts of successive changes to one conversation get increasing times in the order they commit.
+ * Locks every conversation the targets name in ONE statement, in key order (so two batches never
+ * deadlock), with their participants, tags and the database's clock. `clock_timestamp()` is read
+ * after the lock is held (a row updated meanwhile is re-read), so the parts of successive changes to
+ * one conversation get increasing times in the order they commit. A `last` target is resolved in the
+ * same statement; the caller finds its row as the newest locked conversation the contact is part of.
  */
-export async function lockConversation(tx: Tx, workspaceId: number, id: string): Promise<LockedConversation | undefined> {
-  const [found] = await tx
-    .select({ row: getTableColumns(conversations), participants: participantsOf, at: sql<string>`clock_timestamp()::text` })
+export async function lockConversations(tx: Tx, targets: ConversationTarget[]): Promise<LockedConversation[]> {
+  const ids: { workspace_id: number; id: string }[] = [];
+  const lasts: { workspace_id: number; contact_id: string }[] = [];
+  for (const target of targets) {
+    if ('id' in target) ids.push({ workspace_id: target.workspaceId, id: target.id });
+    else lasts.push({ workspace_id: target.workspaceId, contact_id: target.lastOfContact });
+  }
+  const lastOf = lasts.length
+    ? sql`union all
+          select l.workspace_id, (
+            select cc.conversation_id from conversation_contacts cc
+            join conversations c2 on c2.workspace_id = cc.workspace_id and c2.id = cc.conversation_id
+            where cc.workspace_id = l.workspace_id and cc.contact_id = l.contact_id
+            order by c2.created_at desc, c2.id desc limit 1)
+          from jsonb_to_recordset(${JSON.stringify(lasts)}::jsonb) as l(workspace_id bigint, contact_id text)`
+    : sql``;
+  const found = await tx
+    .select({ row: getTableColumns(conversations), participants: participantsOf, tags: tagsOfRow, at: sql<string>`clock_timestamp()::text` })
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)))
+    .where(
+      sql`(${conversations.workspaceId}, ${conversations.id}) in (
+            select w.workspace_id, w.id from jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) as w(workspace_id bigint, id text)
+            ${lastOf})`,
+    )
+    .orderBy(conversations.workspaceId, conversations.id)
     .for('update', { of: conversations });
-  return locked(found);
+  return found.map(locked);
 }
 
-/** The contact's most recently started conversation, locked (`POST /conversations/last/reply`). */
-export async function lockLastConversationOf(tx: Tx, workspaceId: number, contactId: string): Promise<LockedConversation | undefined> {
-  const last = tx
-    .select({ id: conversationContacts.conversationId })
-    .from(conversationContacts)
-    .innerJoin(conversations, and(eq(conversations.workspaceId, conversationContacts.workspaceId), eq(conversations.id, conversationContacts.conversationId)))
-    .where(and(eq(conversationContacts.workspaceId, workspaceId), eq(conversationContacts.contactId, contactId)))
-    .orderBy(desc(conversations.createdAt), desc(conversations.id))
-    .limit(1);
-  const [found] = await tx
-    .select({ row: getTableColumns(conversations), participants: participantsOf, at: sql<string>`clock_timestamp()::text` })
-    .from(conversations)
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, sql`(${last})`)))
-    .for('update', { of: conversations });
-  return locked(found);
+/** Locks one conversation row for a change (see lockConversations). */
+export async function lockConversation(tx: Tx, workspaceId: number, id: string): Promise<LockedConversation | undefined> {
+  const [found] = await lockConversations(tx, [{ workspaceId, id }]);
+  return found;
 }
 
 /** The database's clock as text (microseconds kept), for changes that lock no conversation first. */
@@ -133,34 +170,91 @@ export async function insertConversation(
   return row as ConversationRow;
 }
 
+/** A conversation's new column values and the change's time (its `updated_at`). */
+export interface ConversationWrite {
+  workspaceId: number;
+  id: string;
+  at: string;
+  patch: ConversationPatch;
+}
+
+/** A part to insert: `offset` microseconds after `at` orders the parts one batch writes to a conversation. */
+export interface PartWrite extends NewPart {
+  workspaceId: number;
+  conversationId: string;
+  at: string;
+  offset: number;
+}
+
+const columns = getTableColumns(conversations) as Record<string, PgColumn>;
+
+/** A value as jsonb_to_recordset reads it for the column's type. */
+const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
 /**
- * Appends parts and updates the conversation in ONE statement (the reply hot path): the parts are a
- * data-modifying CTE of the update. `updated_at` becomes the change's time.
+ * Writes the changes of a whole batch in ONE statement: every part in one INSERT, every conversation
+ * in one UPDATE … FROM (only the columns each one's patch names change; the rows are locked, so the
+ * values were computed from the current row) and the events through appendEvents, as CTEs of it.
  */
-export async function appendParts(
-  tx: Tx,
-  workspaceId: number,
-  conversationId: string,
-  at: string,
-  parts: NewPart[],
-  patch: ConversationPatch,
-): Promise<ConversationRow> {
-  const set = { ...patch, updatedAt: sql`${at}::timestamptz` as unknown as Date };
-  const where = and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId));
-  if (parts.length === 0) {
-    const [row] = await tx.update(conversations).set(set).where(where).returning();
-    return row as ConversationRow;
+export async function writeChanges(tx: Tx, writes: { conversations: ConversationWrite[]; parts: PartWrite[]; events: NewEvent[] }): Promise<void> {
+  const ctes: SQL[] = [];
+  if (writes.parts.length) {
+    const parts = writes.parts.map((part) => ({
+      workspace_id: part.workspaceId,
+      conversation_id: part.conversationId,
+      id: part.id,
+      part_type: part.partType,
+      body: part.body,
+      author_type: part.authorType,
+      author_id: part.authorId,
+      assigned_to: part.assignedTo ?? null,
+      attachments: part.attachments ?? [],
+      metadata: part.metadata ?? {},
+      state: part.state,
+      event_details: part.eventDetails ?? null,
+      at: part.at,
+      n: part.offset,
+    }));
+    ctes.push(sql`new_parts as (
+      insert into conversation_parts (workspace_id, conversation_id, id, part_type, body, author_type, author_id, assigned_to,
+                                      attachments, metadata, state, event_details, created_at, updated_at)
+      select workspace_id, conversation_id, id, part_type, body, author_type, author_id, assigned_to, attachments, metadata, state,
+             event_details, at + n * interval '1 microsecond', at + n * interval '1 microsecond'
+      from jsonb_to_recordset(${JSON.stringify(parts)}::jsonb)
+        as p(workspace_id bigint, conversation_id text, id text, part_type text, body text, author_type text, author_id text,
+             assigned_to jsonb, attachments jsonb, metadata jsonb, state text, event_details jsonb, at timestamptz, n int))`);
   }
-  const inserted = tx.$with('inserted').as(
-    tx.insert(conversationParts).values(partValues(workspaceId, conversationId, at, parts)).returning({ id: conversationParts.id }),
-  );
-  const [row] = await tx
-    .with(inserted)
-    .update(conversations)
-    .set({ ...set, countConversationParts: sql`${conversations.countConversationParts} + (select count(*) from ${inserted})` })
-    .where(where)
-    .returning();
-  return row as ConversationRow;
+  if (writes.conversations.length) {
+    // As Drizzle's set(), a key whose value is undefined changes nothing.
+    const names = (patch: ConversationPatch) => Object.entries(patch).flatMap(([key, value]) => (value === undefined || key === 'updatedAt' ? [] : [key]));
+    const keys = [...new Set(writes.conversations.flatMap((write) => names(write.patch)))];
+    const everywhere = new Set(keys.filter((key) => writes.conversations.every((write) => names(write.patch).includes(key))));
+    const values = writes.conversations.map((write) => {
+      const value: Record<string, unknown> = { workspace_id: write.workspaceId, id: write.id, at: write.at, keys: [] as string[] };
+      const named = names(write.patch);
+      for (const key of keys) {
+        if (!named.includes(key)) continue;
+        const column = columns[key] as PgColumn;
+        (value.keys as string[]).push(column.name);
+        value[column.name] = jsonValue((write.patch as Record<string, unknown>)[key]);
+      }
+      return value;
+    });
+    const name = (key: string) => sql.identifier((columns[key] as PgColumn).name);
+    const set = keys.map((key) => {
+      const column = name(key);
+      return everywhere.has(key)
+        ? sql`${column} = v.${column}`
+        : sql`${column} = case when ${(columns[key] as PgColumn).name} = any(v.keys) then v.${column} else c.${column} end`;
+    });
+    const types = keys.map((key) => sql`${name(key)} ${sql.raw((columns[key] as PgColumn).getSQLType())}`);
+    ctes.push(sql`changed as (
+      update conversations c set ${sql.join([...set, sql`updated_at = v.at`], sql`, `)}
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+        as v(${sql.join([sql`workspace_id bigint, id text, keys text[], at timestamptz`, ...types], sql`, `)})
+      where c.workspace_id = v.workspace_id and c.id = v.id)`);
+  }
+  await appendEvents(tx, writes.events, ctes);
 }
 
 export async function findConversation(db: Executor, workspaceId: number, id: string): Promise<ConversationRow | undefined> {

@@ -1,7 +1,7 @@
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type AdminAuthor, type Author, adminAuthor, type ContactAuthor, contactByReference } from './authors.ts';
-import { type ChangePlan, changeConversation, type Locked } from './change-conversation.ts';
+import { type ChangePlan, changeConversationBatched, type Locked } from './change-conversation.ts';
 import { messageBody } from './create-conversation.ts';
 import { attachmentsFromUrls, personKey } from './intercom-conversation.ts';
 import { adminReplied, contactReplied, withTeammate } from './part-effects.ts';
@@ -65,9 +65,10 @@ function contactPlan(input: ContactReplyInput, contact: ContactAuthor): (locked:
 }
 
 /**
- * `POST /conversations/{id}/reply` (the hot path): one transaction of a lock, one write statement and
- * the event. The response is the conversation with the new part, as Intercom answers; relations the
- * caller already resolved (the author) are not loaded again.
+ * `POST /conversations/{id}/reply` (the hot path): concurrent replies share one transaction (group
+ * commit: one lock statement and one write statement for the whole batch, see ChangeBatcher). The
+ * response is the conversation with the new part, as Intercom answers; its participants and tags come
+ * with the lock and the author is known, so building it reads nothing.
  */
 export async function replyToConversation(platform: Platform, workspaceId: number, conversationId: string, input: ReplyInput) {
   const db = platform.database.orm;
@@ -76,6 +77,6 @@ export async function replyToConversation(platform: Platform, workspaceId: numbe
   if (conversationId === 'last' && author.type === 'admin') throw invalid('"last" names a contact\'s latest conversation: reply as the contact', 'conversation_id');
   const plan = author.type === 'admin' ? adminPlan(input as AdminReplyInput, author) : contactPlan(input as ContactReplyInput, author);
   const target = conversationId === 'last' ? { lastOfContact: author.id } : { id: conversationId };
-  const result = await changeConversation(platform, workspaceId, target, author.type === 'admin' ? author.teammateId : null, plan);
+  const result = await changeConversationBatched(platform, { workspaceId, target, actorId: author.type === 'admin' ? author.teammateId : null, plan });
   return presentChange(db, workspaceId, result, { known: new Map([[personKey(author.type, author.id), { name: author.name, email: author.email }]]) });
 }

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { cursorPages, decodeCursor, perPage } from '../../platform/http/pagination.ts';
+import type { AppliedTag } from '../tags/intercom-tag.ts';
 import { tagsOf } from '../tags/service.ts';
 import { loadPeople } from './authors.ts';
 import * as data from './data.ts';
@@ -26,6 +27,8 @@ export interface PresentOptions {
   /** Contact ids per conversation when the caller has them (a locked change reads them). */
   contactIds?: Map<string, string[]>;
   knownContacts?: Map<string, { id: string; externalId: string | null }>;
+  /** Tags per conversation when the caller has them (a locked change reads them). */
+  tags?: Map<string, AppliedTag[]>;
 }
 
 type Parts = { rows: data.PartRow[]; totalCount: number };
@@ -35,7 +38,7 @@ async function loadRelations(db: Executor, workspaceId: number, rows: data.Conve
   const ids = rows.map((row) => row.id);
   const [contactIds, tags] = await Promise.all([
     options.contactIds ?? data.contactIdsOfConversations(db, workspaceId, ids),
-    tagsOf(db, workspaceId, 'conversation', ids),
+    options.tags ?? tagsOf(db, workspaceId, 'conversation', ids),
   ]);
   const adminIds = new Set<string | number>();
   const people = new Set<string>();
@@ -87,7 +90,7 @@ export async function presentConversation(db: Executor, workspaceId: number, row
 
 /**
  * The answer to a change (reply, manage, update): the conversation with the parts it appended. The
- * participants came with the lock, and the caller knows the author, so only tags are read here.
+ * participants and tags came with the lock, and the caller knows the author, so usually nothing is read here.
  */
 export async function presentChange(db: Executor, workspaceId: number, result: ChangeResult, options: { known?: People; plaintext?: boolean } = {}) {
   const known: People = new Map(options.known);
@@ -100,6 +103,7 @@ export async function presentChange(db: Executor, workspaceId: number, result: C
     known,
     knownContacts,
     contactIds: new Map([[result.row.id, result.contactIds]]),
+    tags: new Map([[result.row.id, result.tags]]),
     plaintext: options.plaintext,
   });
 }

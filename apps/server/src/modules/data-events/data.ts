@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.ts';
-import { dataEvents } from './tables.ts';
+import type { Executor, Tx } from '../../platform/db/database.ts';
+import { dataEventSummaries, dataEvents } from './tables.ts';
 
 export type DataEventRow = typeof dataEvents.$inferSelect;
 
@@ -54,17 +54,61 @@ export interface EventSummaryRow {
   count: number;
 }
 
+/**
+ * Per event name: the events recorded one by one plus the imported summary of that name, if any
+ * (counts add up; first is the earlier, last the later of the two).
+ */
 export async function summarizeDataEvents(db: Executor, workspaceId: number, contactId: string): Promise<EventSummaryRow[]> {
-  const found = await db
-    .select({
-      name: dataEvents.eventName,
-      first: sql<string>`min(${dataEvents.createdAt})`,
-      last: sql<string>`max(${dataEvents.createdAt})`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(dataEvents)
-    .where(and(eq(dataEvents.workspaceId, workspaceId), eq(dataEvents.contactId, contactId)))
-    .groupBy(dataEvents.eventName)
-    .orderBy(dataEvents.eventName);
-  return found.map((row) => ({ name: row.name, first: new Date(row.first), last: new Date(row.last), count: Number(row.count) }));
+  const [tracked, imported] = await Promise.all([
+    db
+      .select({
+        name: dataEvents.eventName,
+        first: sql<string>`min(${dataEvents.createdAt})`,
+        last: sql<string>`max(${dataEvents.createdAt})`,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(dataEvents)
+      .where(and(eq(dataEvents.workspaceId, workspaceId), eq(dataEvents.contactId, contactId)))
+      .groupBy(dataEvents.eventName),
+    db
+      .select()
+      .from(dataEventSummaries)
+      .where(and(eq(dataEventSummaries.workspaceId, workspaceId), eq(dataEventSummaries.contactId, contactId))),
+  ]);
+  const byName = new Map<string, EventSummaryRow>();
+  for (const row of tracked) byName.set(row.name, { name: row.name, first: new Date(row.first), last: new Date(row.last), count: Number(row.count) });
+  for (const row of imported) {
+    const seen = byName.get(row.eventName);
+    byName.set(
+      row.eventName,
+      seen
+        ? {
+            name: row.eventName,
+            first: new Date(Math.min(seen.first.getTime(), row.firstAt.getTime())),
+            last: new Date(Math.max(seen.last.getTime(), row.lastAt.getTime())),
+            count: seen.count + row.count,
+          }
+        : { name: row.eventName, first: row.firstAt, last: row.lastAt, count: row.count },
+    );
+  }
+  return [...byName.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+export interface ImportedSummary {
+  eventName: string;
+  count: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+/** Stores imported summaries of a contact's events; a summary replaces the earlier one of the same name. */
+export async function upsertEventSummaries(tx: Tx, workspaceId: number, contactId: string, summaries: ImportedSummary[]): Promise<void> {
+  if (summaries.length === 0) return;
+  await tx
+    .insert(dataEventSummaries)
+    .values(summaries.map((summary) => ({ workspaceId, contactId, ...summary })))
+    .onConflictDoUpdate({
+      target: [dataEventSummaries.workspaceId, dataEventSummaries.contactId, dataEventSummaries.eventName],
+      set: { count: sql`excluded.count`, firstAt: sql`excluded.first_at`, lastAt: sql`excluded.last_at`, updatedAt: sql`now()` },
+    });
 }

@@ -5,9 +5,19 @@ import { invalid } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor, perPage } from '../../platform/http/pagination.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { intercomDataEventList, intercomDataEventSummary, toIntercomDataEvent, toIntercomEventSummary } from './intercom-data-event.ts';
-import { findEventContact, listDataEvents, summarizeDataEvents, trackEvent } from './service.ts';
+import { findEventContact, importEventSummaries, listDataEvents, summarizeDataEvents, trackEvent } from './service.ts';
 
 const identifier = Type.Optional(Type.String({ minLength: 1, maxLength: 255 }));
+const unixSeconds = Type.Integer({ minimum: 0, maximum: 99_999_999_999 });
+const eventSummary = Type.Object(
+  {
+    event_name: Type.String({ minLength: 1, maxLength: 255 }),
+    count: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+    first: Type.Optional(unixSeconds),
+    last: Type.Optional(unixSeconds),
+  },
+  { additionalProperties: false },
+);
 
 /** Intercom's Data Events API: `POST /api/events`, `GET /api/events`. */
 export const dataEventsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (app, { platform }) => {
@@ -37,6 +47,34 @@ export const dataEventsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }>
       const actor = actorOf(request);
       await trackEvent(platform, actor, actor.workspaceId, request.body);
       return reply.status(202).send();
+    },
+  );
+
+  app.post(
+    '/events/summaries',
+    {
+      schema: {
+        tags: ['Data Events'],
+        summary: "Import summaries of a contact's events (200, empty body)",
+        description:
+          'Per event name: how often the contact did it and the first and last time (Unix seconds). A summary replaces the one imported earlier for that name; ' +
+          'the summary view of `GET /events` adds the events recorded one by one. `event_summaries` is one summary (as the SDK sends it) or a list of up to 100.',
+        body: Type.Object(
+          {
+            user_id: identifier,
+            id: identifier,
+            intercom_user_id: identifier,
+            email: identifier,
+            event_summaries: Type.Union([eventSummary, Type.Array(eventSummary, { minItems: 1, maxItems: 100 })]),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await importEventSummaries(platform, actor, actor.workspaceId, request.body);
+      return reply.status(200).send();
     },
   );
 

@@ -58,5 +58,48 @@ export async function trackEvent(platform: Platform, actor: Actor | null, worksp
   });
 }
 
+export interface EventSummaryInput {
+  event_name: string;
+  count: number;
+  first?: number;
+  last?: number;
+}
+
+/**
+ * `POST /events/summaries`: imports, per event name, how often a contact did it and the first and
+ * last time (Unix seconds; a missing one is the other, or now). A summary replaces the one imported
+ * earlier for that name, so a retried import counts once; events recorded one by one add to it.
+ */
+export async function importEventSummaries(
+  platform: Platform,
+  actor: Actor | null,
+  workspaceId: number,
+  input: ContactRef & { event_summaries: EventSummaryInput | EventSummaryInput[] },
+): Promise<void> {
+  const given = Array.isArray(input.event_summaries) ? input.event_summaries : [input.event_summaries];
+  const byName = new Map<string, data.ImportedSummary>();
+  given.forEach((summary, index) => {
+    const field = Array.isArray(input.event_summaries) ? `event_summaries[${index}]` : 'event_summaries';
+    const eventName = summary.event_name.trim();
+    if (!eventName) throw invalid('event_name must not be empty', `${field}.event_name`);
+    const now = Math.floor(Date.now() / 1000);
+    const first = summary.first ?? summary.last ?? now;
+    const last = summary.last ?? summary.first ?? now;
+    if (first > last) throw invalid('first must not be later than last', `${field}.first`);
+    byName.set(eventName, { eventName, count: summary.count, firstAt: new Date(first * 1000), lastAt: new Date(last * 1000) });
+  });
+  const contact = await findEventContact(platform.database.orm, workspaceId, input);
+  await platform.database.transaction(async (tx) => {
+    await data.upsertEventSummaries(tx, workspaceId, contact.id, [...byName.values()]);
+    await appendEvent(tx, {
+      workspaceId,
+      aggregateType: 'contact',
+      aggregateId: contact.id,
+      type: 'data_event.summaries.imported',
+      payload: { actor_id: actor?.teammateId ?? null, contact_id: contact.id, event_names: [...byName.keys()] },
+    });
+  });
+}
+
 export const listDataEvents = data.listDataEvents;
 export const summarizeDataEvents = data.summarizeDataEvents;

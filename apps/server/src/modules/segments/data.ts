@@ -35,3 +35,20 @@ export async function countContacts(db: Executor, workspaceId: number, role: 'us
     .where(and(...conditions));
   return Number(row?.count ?? 0);
 }
+
+/** A contact search condition narrowed to one role (a segment's person type). */
+export const withRole = (role: 'user' | 'lead', condition: SQL): SQL => sql`(${contacts.role} = ${role} and ${condition})`;
+
+/**
+ * Which of the given compiled segment conditions one contact satisfies, in one query; a condition that
+ * is null for the contact (a missing attribute) does not match.
+ */
+export async function matchingConditions(db: Executor, workspaceId: number, contactId: string, conditions: SQL[]): Promise<boolean[]> {
+  if (conditions.length === 0) return [];
+  const columns = Object.fromEntries(conditions.map((condition, index) => [`s${index}`, sql<boolean>`coalesce((${condition}), false)`]));
+  const [row] = await db
+    .select(columns)
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+  return conditions.map((_, index) => row?.[`s${index}`] === true);
+}

@@ -11,6 +11,9 @@ export const intercomSegment = Type.Object({
   count: Type.Optional(Type.Integer()),
 });
 
+/** `GET /contacts/{id}/segments`: the segments the contact is in now. */
+export const intercomContactSegments = Type.Object({ type: Type.Literal('list'), data: Type.Array(intercomSegment) });
+
 export const intercomSegmentList = Type.Object({ type: Type.Literal('segment.list'), segments: Type.Array(intercomSegment) });
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);

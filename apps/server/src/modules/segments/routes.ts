@@ -3,8 +3,8 @@ import { Type } from 'typebox';
 import { actorOf } from '../../platform/http/auth.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { intercomSegment, intercomSegmentList, toIntercomSegment } from './intercom-segment.ts';
-import { countSegment, findSegment, listSegments } from './service.ts';
+import { intercomContactSegments, intercomSegment, intercomSegmentList, toIntercomSegment } from './intercom-segment.ts';
+import { countSegment, findSegment, listSegments, segmentsOfContact } from './service.ts';
 
 /** Intercom's Segments API: `/api/segments`. */
 export const segmentsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (app, { platform }) => {
@@ -45,5 +45,18 @@ export const segmentsRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
       if (!segment) throw notFound('Segment');
       return toIntercomSegment(segment, await countSegment(db, workspaceId, segment));
     },
+  );
+
+  app.get(
+    '/contacts/:id/segments',
+    {
+      schema: {
+        tags: ['Contacts', 'Segments'],
+        summary: 'List the segments a contact is in',
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 200: intercomContactSegments },
+      },
+    },
+    async (request) => segmentsOfContact(db, actorOf(request).workspaceId, request.params.id),
   );
 };

@@ -1,10 +1,11 @@
+import type { SQL } from 'drizzle-orm';
 import { hexId } from '../../platform/crypto/tokens.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
 import type { Actor } from '../../platform/http/auth.ts';
-import { invalid } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { contactSearchCondition } from '../contacts/service.ts';
+import { contactSearchCondition, findContact } from '../contacts/service.ts';
 import * as data from './data.ts';
 import { toIntercomSegment } from './intercom-segment.ts';
 
@@ -18,6 +19,36 @@ export async function findSegment(db: Executor, workspaceId: number, id: string)
 }
 
 export const listSegments = data.listSegments;
+
+/** A segment's stored query compiled to a condition on the contacts table, with its person type. */
+async function segmentCondition(db: Executor, workspaceId: number, segment: data.SegmentRow): Promise<SQL> {
+  const condition = await contactSearchCondition(db, workspaceId, segment.query);
+  const role = segment.personType === 'user' || segment.personType === 'lead' ? segment.personType : undefined;
+  return role ? data.withRole(role, condition) : condition;
+}
+
+/**
+ * `GET /contacts/{id}/segments`: the segments whose query the contact matches now, oldest first. A
+ * segment whose query no longer compiles (say, a custom attribute was archived) matches nobody.
+ */
+export async function segmentsOfContact(db: Executor, workspaceId: number, contactId: string) {
+  if (!(await findContact(db, workspaceId, contactId))) throw notFound('Contact');
+  const compiled: { segment: data.SegmentRow; condition: SQL }[] = [];
+  for (const segment of await data.listSegments(db, workspaceId)) {
+    try {
+      compiled.push({ segment, condition: await segmentCondition(db, workspaceId, segment) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  const matches = await data.matchingConditions(
+    db,
+    workspaceId,
+    contactId,
+    compiled.map((item) => item.condition),
+  );
+  return { type: 'list' as const, data: compiled.filter((_, index) => matches[index]).map((item) => toIntercomSegment(item.segment)) };
+}
 
 /** How many contacts the segment holds now: its stored query evaluated against the contacts. */
 export async function countSegment(db: Executor, workspaceId: number, segment: data.SegmentRow): Promise<number> {

@@ -126,24 +126,37 @@ export class Dispatcher {
 
   private deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<number> {
     return this.database.orm.transaction(async (tx) => {
-      const lock = options.waitForLock ? sql`for update` : sql`for update skip locked`;
-      const [cursor] = await rows<{ snapshot: string; next_snapshot: string; event_id: string }>(
+      // Waiting for the lock inside the main statement would pair the cursor row as the other worker
+      // left it with this statement's older snapshot; so wait first, then read with a fresh snapshot.
+      if (options.waitForLock) await tx.execute(sql`select 1 from event_cursors where consumer = ${consumer.name} for update`);
+      const lock = sql`for update skip locked`;
+      // The cursor and its next page of events in one statement: one round trip fewer per batch. The
+      // new snapshot is this statement's own, so every event it names as committed is visible here.
+      const found = await rows<EventRow & { cursor_snapshot: string; cursor_next_snapshot: string; cursor_event_id: string }>(
         tx,
-        sql`select snapshot, coalesce(next_snapshot, pg_current_snapshot()::text) as next_snapshot, event_id
-            from event_cursors where consumer = ${consumer.name} ${lock}`,
+        sql`with cursor as (
+              select snapshot, coalesce(next_snapshot, pg_current_snapshot()::text) as next_snapshot, event_id
+              from event_cursors where consumer = ${consumer.name} ${lock}
+            )
+            select cursor.snapshot as cursor_snapshot, cursor.next_snapshot as cursor_next_snapshot, cursor.event_id as cursor_event_id,
+                   e.id, e.event_id, e.txid, e.workspace_id, e.aggregate_type, e.aggregate_id, e.sequence, e.type, e.payload, e.created_at
+            from cursor
+            left join lateral (
+              select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
+              from events
+              where (txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
+                     or txid in (select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
+                and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot)
+                and id > cursor.event_id
+              order by id
+              limit ${this.options.batchSize}
+            ) e on true
+            order by e.id`,
       );
-      if (!cursor) return 0;
-      const batch = await rows<EventRow>(
-        tx,
-        sql`select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
-            from events
-            where (txid >= pg_snapshot_xmax(${cursor.snapshot}::pg_snapshot)
-                   or txid in (select pg_snapshot_xip(${cursor.snapshot}::pg_snapshot)))
-              and pg_visible_in_snapshot(txid, ${cursor.next_snapshot}::pg_snapshot)
-              and id > ${cursor.event_id}::bigint
-            order by id
-            limit ${this.options.batchSize}`,
-      );
+      const first = found[0];
+      if (!first) return 0;
+      const cursor = { snapshot: first.cursor_snapshot, next_snapshot: first.cursor_next_snapshot, event_id: first.cursor_event_id };
+      const batch = first.id === null ? [] : found;
       if (batch.length) await consumer.handle(batch.map(toStoredEvent), tx);
       const last = batch.at(-1);
       await tx.execute(
