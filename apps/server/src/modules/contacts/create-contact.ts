@@ -1,6 +1,7 @@
 import { hexId } from '../../platform/crypto/tokens.ts';
 import { appendEvent } from '../../platform/events/outbox.ts';
 import { invalid } from '../../platform/http/errors.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { checkUserIsUnique, type ContactInput, columnsOf, customAttributesOf, isUniqueViolation } from './contact-input.ts';
 import { mergeCustomAttributes } from '../data-attributes/service.ts';
@@ -34,4 +35,23 @@ export async function createContact(platform: Platform, workspaceId: number, act
     if (isUniqueViolation(error)) await checkUserIsUnique(db, workspaceId, candidate);
     throw error;
   }
+}
+
+/**
+ * A lead with just this email, in the caller's transaction (`contact.created` with it): what Intercom
+ * does when a conversation is given a customer by an email it does not know. The email is checked as
+ * `POST /contacts` checks it (400 naming `field`).
+ */
+export async function createLeadWithEmail(tx: Tx, workspaceId: number, actorId: number | null, email: string, field = 'email'): Promise<ContactRow> {
+  const trimmed = email.trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) throw invalid(`"${email}" is not an email address`, field);
+  const row = await data.insertContact(tx, { workspaceId, id: hexId(), role: 'lead', email: trimmed, customAttributes: {} });
+  await appendEvent(tx, {
+    workspaceId,
+    aggregateType: 'contact',
+    aggregateId: row.id,
+    type: 'contact.created',
+    payload: { actor_id: actorId, contact_id: row.id, role: row.role },
+  });
+  return row;
 }

@@ -133,11 +133,15 @@ export async function membershipsOfContacts(db: Executor, workspaceId: number, c
     .orderBy(asc(contactCompanies.createdAt), asc(contactCompanies.companyId));
 }
 
+/** The contact of a membership row; with `notArchived`, a company's contacts leave out archived ones (list and `user_count`). */
+const memberContact = and(eq(contacts.workspaceId, contactCompanies.workspaceId), eq(contacts.id, contactCompanies.contactId));
+
 export async function contactIdsOfCompany(db: Executor, workspaceId: number, companyId: string, page: { limit: number; offset: number }): Promise<string[]> {
   const found = await db
     .select({ contactId: contactCompanies.contactId })
     .from(contactCompanies)
-    .where(and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, companyId)))
+    .innerJoin(contacts, memberContact)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, companyId), notArchived))
     .orderBy(asc(contactCompanies.createdAt), asc(contactCompanies.contactId))
     .limit(page.limit)
     .offset(page.offset);
@@ -149,7 +153,8 @@ export async function countContactsOfCompanies(db: Executor, workspaceId: number
   const found = await db
     .select({ companyId: contactCompanies.companyId, n: count() })
     .from(contactCompanies)
-    .where(and(eq(contactCompanies.workspaceId, workspaceId), inArray(contactCompanies.companyId, companyIds)))
+    .innerJoin(contacts, memberContact)
+    .where(and(eq(contactCompanies.workspaceId, workspaceId), inArray(contactCompanies.companyId, companyIds), notArchived))
     .groupBy(contactCompanies.companyId);
   return new Map(found.map((row) => [row.companyId, Number(row.n)]));
 }
@@ -200,4 +205,34 @@ export async function moveLeadRecords(tx: Tx, workspaceId: number, leadId: strin
   await tx.execute(sql`delete from contact_companies l where l.workspace_id = ${workspaceId} and l.contact_id = ${leadId}
       and exists (select 1 from contact_companies u where u.workspace_id = l.workspace_id and u.company_id = l.company_id and u.contact_id = ${userId})`);
   await tx.execute(sql`update contact_companies set contact_id = ${userId} where workspace_id = ${workspaceId} and contact_id = ${leadId}`);
+}
+
+/** When a contact last wrote in a conversation (`repliedAt`) or a teammate last wrote to it (`contactedAt`). */
+export interface ContactTouch {
+  workspaceId: number;
+  contactId: string;
+  repliedAt?: string;
+  contactedAt?: string;
+}
+
+/**
+ * A data-modifying CTE (`name as (update contacts …)`) setting `last_replied_at` / `last_contacted_at`
+ * of every touched contact in one set-based UPDATE, for the caller to run inside its own statement
+ * (the conversation write path carries it alongside its parts and events). One row per contact (the
+ * latest time of each kind wins); a time never moves a timestamp backwards. `updated_at` is left
+ * alone: these are activity times, not edits of the contact.
+ */
+export function touchContactsCte(name: string, touches: ContactTouch[]): SQL | undefined {
+  const given = touches
+    .filter((touch) => touch.repliedAt !== undefined || touch.contactedAt !== undefined)
+    .map((touch) => ({ workspace_id: touch.workspaceId, id: touch.contactId, replied_at: touch.repliedAt ?? null, contacted_at: touch.contactedAt ?? null }));
+  if (given.length === 0) return undefined;
+  return sql`${sql.identifier(name)} as (
+    update contacts c
+    set last_replied_at = greatest(c.last_replied_at, t.replied_at),
+        last_contacted_at = greatest(c.last_contacted_at, t.contacted_at)
+    from (select workspace_id, id, max(replied_at) as replied_at, max(contacted_at) as contacted_at
+          from jsonb_to_recordset(${JSON.stringify(given)}::jsonb) as g(workspace_id bigint, id text, replied_at timestamptz, contacted_at timestamptz)
+          group by workspace_id, id) t
+    where c.workspace_id = t.workspace_id and c.id = t.id)`;
 }

@@ -7,6 +7,8 @@ import { type ContactRow, type ContactRelations, type IntercomContact, inlineLim
 export type { ContactRow, IntercomContact } from './intercom-contact.ts';
 export { toIntercomContact } from './intercom-contact.ts';
 export { contactSearchFields, contactSearchCondition } from './search-fields.ts';
+export { createLeadWithEmail } from './create-contact.ts';
+export type { ContactTouch } from './data.ts';
 
 export const findContact = (db: Executor, workspaceId: number, id: string) => data.findContact(db, workspaceId, id);
 export const findContactsByIds = (db: Executor, workspaceId: number, ids: string[]) => data.findContactsByIds(db, workspaceId, ids);
@@ -89,3 +91,10 @@ export async function companyIdsOfContacts(db: Executor, workspaceId: number, co
 export const contactIdsOfCompany = (db: Executor, workspaceId: number, companyId: string, page: { limit: number; offset: number }) =>
   data.contactIdsOfCompany(db, workspaceId, companyId, page);
 export const countContactsOfCompanies = (db: Executor, workspaceId: number, companyIds: string[]) => data.countContactsOfCompanies(db, workspaceId, companyIds);
+
+/**
+ * The contacts' `last_replied_at` / `last_contacted_at` as a data-modifying CTE named `touched_contacts`
+ * (undefined when there is nothing to touch), for a conversation write to carry in its own statement:
+ * one set-based UPDATE per batch, whatever its size.
+ */
+export const contactTouchesCte = (touches: data.ContactTouch[]) => data.touchContactsCte('touched_contacts', touches);

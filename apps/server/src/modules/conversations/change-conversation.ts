@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { NewEvent } from '../../platform/events/outbox.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { type ContactTouch, contactTouchesCte } from '../contacts/service.ts';
 import * as data from './data.ts';
 import { patched } from './part-effects.ts';
 
@@ -71,6 +72,22 @@ function lastOf(lockedRows: data.LockedConversation[], workspaceId: number, cont
 }
 
 /**
+ * What a part says of its conversation's contacts: a contact's comment is its reply
+ * (`last_replied_at`), a teammate's comment or quick reply contacts every participant
+ * (`last_contacted_at`). Notes and actions touch no one.
+ */
+function touchesOf(workspaceId: number, part: data.PartWrite, contactIds: string[]): ContactTouch[] {
+  const at = part.at;
+  if (part.partType === 'comment' && (part.authorType === 'user' || part.authorType === 'lead') && part.authorId) {
+    return [{ workspaceId, contactId: part.authorId, repliedAt: at }];
+  }
+  if (part.authorType === 'admin' && (part.partType === 'comment' || part.partType === 'quick_reply')) {
+    return contactIds.map((contactId) => ({ workspaceId, contactId, contactedAt: at }));
+  }
+  return [];
+}
+
+/**
  * The one write path of every conversation change, for one change or a batch of them in the caller's
  * transaction: lock every target row in one statement, run each plan in order on its conversation as
  * the earlier ones left it (several changes to one conversation apply one after the other), then write
@@ -89,6 +106,8 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
   const states = new Map<data.LockedConversation, { row: data.ConversationRow; contactIds: string[]; now: Date; patch: data.ConversationPatch; offset: number }>();
   const parts: data.PartWrite[] = [];
   const events: NewEvent[] = [];
+  /** Contacts' `last_replied_at` (they wrote) and `last_contacted_at` (a teammate wrote to them). */
+  const touches: ContactTouch[] = [];
   const results: (ChangeResult | AppError)[] = [];
   for (const intent of intents) {
     const { workspaceId, target, actorId } = intent;
@@ -139,6 +158,7 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
       eventDetails: draft.eventDetails ?? null,
     }));
     parts.push(...written);
+    for (const part of written) touches.push(...touchesOf(workspaceId, part, state.contactIds));
     const aggregate = { workspaceId, aggregateType: 'conversation', aggregateId: after.id };
     for (const part of written) {
       events.push({
@@ -164,7 +184,8 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
   for (const [found, state] of states) {
     if (state.row !== found.row) conversationWrites.push({ workspaceId: found.row.workspaceId, id: found.row.id, at: found.at, patch: state.patch });
   }
-  if (conversationWrites.length || events.length) await data.writeChanges(tx, { conversations: conversationWrites, parts, events });
+  const touched = contactTouchesCte(touches);
+  if (conversationWrites.length || events.length) await data.writeChanges(tx, { conversations: conversationWrites, parts, events }, touched ? [touched] : []);
   return results;
 }
 

@@ -1,9 +1,9 @@
 import { numericId } from '../../platform/crypto/tokens.ts';
-import { appendEvent } from '../../platform/events/outbox.ts';
+import { appendEvents } from '../../platform/events/outbox.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { toMessageHtml } from '../../platform/html/message-html.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { findContact } from '../contacts/service.ts';
+import { contactTouchesCte, findContact } from '../contacts/service.ts';
 import { type Author, adminAuthor, contactAuthorOf } from './authors.ts';
 import { parseDatabaseTime } from './change-conversation.ts';
 import * as data from './data.ts';
@@ -81,13 +81,21 @@ async function insertNew(
       [input.contactId],
       at,
     );
-    await appendEvent(tx, {
-      workspaceId,
-      aggregateType: 'conversation',
-      aggregateId: id,
-      type: 'conversation.created',
-      payload: { actor_id: input.actorId, conversation_id: id, initiator: adminInitiated ? 'admin' : 'contact', part_id: messageId, contact_id: input.contactId },
-    });
+    // The contact wrote (last_replied_at) or a teammate wrote to it (last_contacted_at): carried in the event's statement.
+    const touched = contactTouchesCte([{ workspaceId, contactId: input.contactId, ...(adminInitiated ? { contactedAt: at } : { repliedAt: at }) }]);
+    await appendEvents(
+      tx,
+      [
+        {
+          workspaceId,
+          aggregateType: 'conversation',
+          aggregateId: id,
+          type: 'conversation.created',
+          payload: { actor_id: input.actorId, conversation_id: id, initiator: adminInitiated ? 'admin' : 'contact', part_id: messageId, contact_id: input.contactId },
+        },
+      ],
+      touched ? [touched] : [],
+    );
     return { row, messageId };
   });
 }

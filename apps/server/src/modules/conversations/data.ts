@@ -195,9 +195,15 @@ const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString
  * Writes the changes of a whole batch in ONE statement: every part in one INSERT, every conversation
  * in one UPDATE … FROM (only the columns each one's patch names change; the rows are locked, so the
  * values were computed from the current row) and the events through appendEvents, as CTEs of it.
+ * `alongside` are other modules' data-modifying CTEs carried in the same statement (the contacts'
+ * `last_replied_at` / `last_contacted_at`).
  */
-export async function writeChanges(tx: Tx, writes: { conversations: ConversationWrite[]; parts: PartWrite[]; events: NewEvent[] }): Promise<void> {
-  const ctes: SQL[] = [];
+export async function writeChanges(
+  tx: Tx,
+  writes: { conversations: ConversationWrite[]; parts: PartWrite[]; events: NewEvent[] },
+  alongside: SQL[] = [],
+): Promise<void> {
+  const ctes: SQL[] = [...alongside];
   if (writes.parts.length) {
     const parts = writes.parts.map((part) => ({
       workspace_id: part.workspaceId,

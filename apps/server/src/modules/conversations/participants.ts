@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { findContact } from '../contacts/service.ts';
-import { adminAuthor, contactAuthorOf, contactByReference } from './authors.ts';
+import { createLeadWithEmail, findContact, findContactByEmail } from '../contacts/service.ts';
+import { type ContactAuthor, adminAuthor, contactAuthorOf, contactByReference } from './authors.ts';
 import { changeConversation } from './change-conversation.ts';
 import * as data from './data.ts';
 import { personKey } from './intercom-conversation.ts';
@@ -20,14 +20,28 @@ async function withCustomers(platform: Platform, workspaceId: number, result: Aw
   return { ...conversation, customers: conversation.contacts.contacts.map((contact) => ({ type: 'user' as const, id: contact.id })) };
 }
 
-/** `POST /conversations/{id}/customers`: adds a contact to the conversation (a `participant_added` part). */
+/**
+ * The customer named by `intercom_user_id`, `user_id` or `email`; by an email nobody has, undefined
+ * (the caller creates a lead with it, as Intercom does).
+ */
+async function customerOf(db: Platform['database']['orm'], workspaceId: number, customer: AttachInput['customer']): Promise<ContactAuthor | undefined> {
+  if (customer.intercom_user_id !== undefined || customer.user_id !== undefined || customer.email === undefined) {
+    return contactByReference(db, workspaceId, customer, 'customer');
+  }
+  const found = await findContactByEmail(db, workspaceId, customer.email);
+  return found ? contactAuthorOf(found) : undefined;
+}
+
+/**
+ * `POST /conversations/{id}/customers`: adds a contact to the conversation (a `participant_added`
+ * part). A customer named by an unknown email becomes a new lead with that email, in the change's
+ * transaction (so a missing conversation creates no lead).
+ */
 export async function attachContact(platform: Platform, workspaceId: number, teammateId: number, conversationId: string, input: AttachInput) {
   const db = platform.database.orm;
-  const [admin, contact] = await Promise.all([
-    adminAuthor(db, workspaceId, input.admin_id ?? teammateId),
-    contactByReference(db, workspaceId, input.customer, 'customer'),
-  ]);
+  const [admin, known] = await Promise.all([adminAuthor(db, workspaceId, input.admin_id ?? teammateId), customerOf(db, workspaceId, input.customer)]);
   const result = await changeConversation(platform, workspaceId, { id: conversationId }, admin.teammateId, async ({ row, tx, at, contactIds }) => {
+    const contact = known ?? contactAuthorOf(await createLeadWithEmail(tx, workspaceId, admin.teammateId, input.customer.email as string, 'customer.email'));
     if (contactIds.includes(contact.id)) return { patch: {}, parts: [] };
     await data.addConversationContact(tx, workspaceId, row.id, contact.id, at);
     contactIds.push(contact.id);

@@ -27,6 +27,12 @@ async function outcome(hook: ReturnType<typeof rateLimitHook>, token: string, wo
   }
 }
 
+/** A clock stopped in the middle of the current window, so no window rolls over between a test's calls. */
+function stoppedClock(): () => number {
+  const time = Math.floor(Date.now() / 60_000) * 60_000 + 30_000;
+  return () => time;
+}
+
 describe('REST API rate limits', () => {
   it('counts per token and per workspace in fixed windows, with headers and Retry-After', async () => {
     let clock = 1_700_000_010_000;
@@ -63,7 +69,8 @@ describe('REST API rate limits', () => {
     const nodes: WindowCounter[] = [redisCounter(process.env.TEST_REDIS_URL!, prefix, log), redisCounter(process.env.TEST_REDIS_URL!, prefix, log)];
     try {
       const limits = { perToken: 2, perWorkspace: 100, windowSeconds: 60 };
-      const [one, two] = nodes.map((node) => rateLimitHook(node, limits));
+      const clock = stoppedClock();
+      const [one, two] = nodes.map((node) => rateLimitHook(node, limits, clock));
       expect((await outcome(one!, 'shared', 9)).status).toBe(200);
       expect((await outcome(two!, 'shared', 9)).status).toBe(200);
       expect((await outcome(one!, 'shared', 9)).status).toBe(429);
@@ -75,7 +82,7 @@ describe('REST API rate limits', () => {
   it('keeps counting on this node, without waiting, while Redis is unreachable', async () => {
     const counter = redisCounter('redis://127.0.0.1:1', 'fdtest-down', pino({ level: 'silent' }));
     try {
-      const hook = rateLimitHook(counter, { perToken: 2, perWorkspace: 100, windowSeconds: 60 });
+      const hook = rateLimitHook(counter, { perToken: 2, perWorkspace: 100, windowSeconds: 60 }, stoppedClock());
       expect((await outcome(hook, 'down', 1)).status).toBe(200);
       const started = Date.now();
       expect((await outcome(hook, 'down', 1)).status).toBe(200);
