@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts';
-import { companyIdsOfContacts, countContactsOfCompanies, workspaceIdCode } from '../contacts/service.ts';
+import { countContactsOfCompanies, workspaceIdCode } from '../contacts/service.ts';
 import { tagsOf } from '../tags/service.ts';
 import * as data from './data.ts';
 import { type IntercomCompany, toIntercomCompany } from './intercom-company.ts';
@@ -29,17 +29,3 @@ export async function loadIntercomCompany(db: Executor, workspaceId: number, id:
   return company;
 }
 
-/** The companies of each contact, in the REST shape, oldest membership first. */
-export async function companiesOfContacts(db: Executor, workspaceId: number, contactIds: string[]): Promise<Map<string, IntercomCompany[]>> {
-  const membership = await companyIdsOfContacts(db, workspaceId, contactIds);
-  const companyIds = [...new Set([...membership.values()].flat())];
-  const companies = new Map((await toIntercomCompanies(db, workspaceId, await data.findCompaniesByIds(db, workspaceId, companyIds))).map((c) => [c.id, c]));
-  const result = new Map<string, IntercomCompany[]>();
-  for (const [contactId, ids] of membership) {
-    result.set(
-      contactId,
-      ids.flatMap((id) => companies.get(id) ?? []),
-    );
-  }
-  return result;
-}

@@ -14,12 +14,20 @@ export function registerMetrics(app: FastifyInstance, database: Database): void 
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  // A scrape collects every gauge at once: the two outbox gauges share one measurement.
+  let lag: Promise<{ events: number; seconds: number }> | undefined;
+  const lagOfThisScrape = () => {
+    lag ??= outboxLag(database).finally(() => {
+      lag = undefined;
+    });
+    return lag;
+  };
   new Gauge({
     name: 'outbox_lag_events',
     help: 'Events not yet delivered to the slowest consumer',
     registers: [registry],
     async collect() {
-      this.set((await outboxLag(database)).events);
+      this.set((await lagOfThisScrape()).events);
     },
   });
   new Gauge({
@@ -27,7 +35,7 @@ export function registerMetrics(app: FastifyInstance, database: Database): void 
     help: 'Age of the oldest event not yet delivered to every consumer',
     registers: [registry],
     async collect() {
-      this.set((await outboxLag(database)).seconds);
+      this.set((await lagOfThisScrape()).seconds);
     },
   });
   new Gauge({
