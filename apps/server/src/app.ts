@@ -34,6 +34,9 @@ import { conversationsRoutes } from './modules/conversations/routes.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { teamsAppRoutes } from './modules/teams/app-routes.ts';
 import { webhooksAppRoutes } from './modules/webhooks/app-routes.ts';
+import { messengerRoutes } from './modules/messenger/routes.ts';
+import { messengerAppRoutes } from './modules/messenger/app-routes.ts';
+import { widgetRoutes } from './modules/messenger/widget-routes.ts';
 
 const inboxDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../inbox/dist');
 export const bodyLimit = 1024 * 1024;
@@ -108,9 +111,13 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
       await appApi.register(auditRoutes, { platform });
       await appApi.register(teamsAppRoutes, { platform });
       await appApi.register(webhooksAppRoutes, { platform });
+      await appApi.register(messengerAppRoutes, { platform, prefix: '/messenger' });
     },
     { prefix: '/app-api' },
   );
+
+  await app.register(messengerRoutes, { platform });
+  await app.register(widgetRoutes, { platform });
 
   await registerInbox(app);
   return app;
@@ -131,7 +138,7 @@ async function registerInbox(app: FastifyInstance): Promise<void> {
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     // API paths and missing files answer 404; every other path is a screen of the app.
-    if (url.startsWith('/api/') || url.startsWith('/app-api/') || path.extname(url)) {
+    if (/^\/(api|app-api|messenger-api|files|widget|messenger|realtime)(\/|$)/.test(url) || path.extname(url)) {
       throw new AppError(404, 'not_found', `No route for ${request.method} ${redactUrl(url)}`);
     }
     return sendIndex(request, reply);

@@ -169,3 +169,4 @@ export interface AuditEventList {
   events: AuditEvent[];
   next_before: string | null;
 }
+export * from './messenger.ts';

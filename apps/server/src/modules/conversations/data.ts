@@ -357,3 +357,36 @@ export async function listExpiredSnoozes(db: Executor, limit: number): Promise<{
     .where(and(eq(conversations.state, 'snoozed'), sql`${conversations.snoozedUntil} <= now()`))
     .limit(limit);
 }
+
+/** Parts by id, in any conversations of the workspace (the realtime consumer's batch lookup). */
+export async function findPartsByIds(db: Executor, workspaceId: number, ids: string[]): Promise<PartRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(conversationParts)
+    .where(and(eq(conversationParts.workspaceId, workspaceId), inArray(conversationParts.id, ids)));
+}
+
+/** Conversation rows by id (the realtime consumer's batch lookup). */
+export async function findConversationsByIds(db: Executor, workspaceId: number, ids: string[]): Promise<ConversationRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), inArray(conversations.id, ids)));
+}
+
+/** Whether the contact takes part in the conversation. */
+export async function isParticipant(db: Executor, workspaceId: number, conversationId: string, contactId: string): Promise<boolean> {
+  const found = await db
+    .select({ id: conversationContacts.contactId })
+    .from(conversationContacts)
+    .where(
+      and(
+        eq(conversationContacts.workspaceId, workspaceId),
+        eq(conversationContacts.conversationId, conversationId),
+        eq(conversationContacts.contactId, contactId),
+      ),
+    );
+  return found.length > 0;
+}

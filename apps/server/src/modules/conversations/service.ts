@@ -156,3 +156,9 @@ function readCursor(startingAfter: string | undefined): { position: number; afte
   if (!match?.[1] || !match[2]) throw invalid('starting_after is not a cursor this server handed out', 'starting_after');
   return { position: Number(match[1]), after: { updatedAt: match[2], id: cursor.id } };
 }
+
+export { sourcePart, toLiveConversation, toLiveParts, visibleToVisitor } from './live-part.ts';
+export const findPartsByIds = data.findPartsByIds;
+export const findConversationsByIds = data.findConversationsByIds;
+export const contactIdsOfConversations = data.contactIdsOfConversations;
+export const isParticipant = data.isParticipant;

@@ -132,4 +132,17 @@ describe('loadMasterKey', () => {
     const configured = key();
     expect(loadMasterKey(configured, dir).key).toBe(configured);
   });
+
+  it('signs messages so that only the same message, context and keyring verify, across a rotation', () => {
+    const old = key();
+    const keyring = createKeyring(old);
+    const signature = keyring.sign('w1.v2', 'visitor');
+    expect(keyring.verify('w1.v2', signature, 'visitor')).toBe(true);
+    expect(keyring.verify('w1.v3', signature, 'visitor')).toBe(false);
+    expect(keyring.verify('w1.v2', signature, 'session')).toBe(false);
+    expect(keyring.verify('w1.v2', tamper(signature, 1), 'visitor')).toBe(false);
+    expect(keyring.verify('w1.v2', 'garbage', 'visitor')).toBe(false);
+    expect(createKeyring(key(), [old]).verify('w1.v2', signature, 'visitor')).toBe(true);
+    expect(createKeyring(key()).verify('w1.v2', signature, 'visitor')).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config.ts';
@@ -11,6 +11,10 @@ import { ConfigError } from '../config.ts';
 export interface Keyring {
   encrypt(plaintext: string, context: string): string;
   decrypt(sealed: string, context: string): string;
+  /** A MAC of `message` (`<keyId>.<hmac>`), for stateless tokens; `context` separates their uses. */
+  sign(message: string, context: string): string;
+  /** Whether `signature` is `sign(message, context)` under the current or a previous key. */
+  verify(message: string, signature: string, context: string): boolean;
 }
 
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
@@ -18,7 +22,19 @@ const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').sl
 export function createKeyring(current: Buffer, previous: Buffer[] = []): Keyring {
   const keys = new Map([current, ...previous].map((key) => [keyId(key), key]));
   const currentId = keyId(current);
+  const mac = (key: Buffer, message: string, context: string) => createHmac('sha256', key).update(context).update('\u0000').update(message).digest();
   return {
+    sign(message, context) {
+      return `${currentId}.${mac(current, message, context).toString('base64url')}`;
+    },
+    verify(message, signature, context) {
+      const [id, value] = signature.split('.');
+      const key = id ? keys.get(id) : undefined;
+      if (!key || !value) return false;
+      const expected = mac(key, message, context);
+      const given = Buffer.from(value, 'base64url');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
     encrypt(plaintext, context) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current, iv);
