@@ -6,14 +6,11 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server; a fresh
  * database is created on it and dropped at the end. BENCH_SECONDS sets each scenario's length (5).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
 import pg from 'pg';
-import { freePort, repoRoot } from '../apps/server/test/harness.ts';
+import { createBenchDatabase, percentile, startFrontdesk } from './support.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -31,11 +28,6 @@ interface Result {
 }
 
 const print = (line: object) => console.log(JSON.stringify({ bench: 'api', ...line }));
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(2));
-}
 
 /** Runs `operation` from `concurrency` loops for `seconds`, recording each latency. */
 async function load(scenario: string, concurrency: number, operation: (worker: number, n: number) => Promise<boolean>): Promise<Result> {
@@ -97,37 +89,6 @@ function client(baseUrl: string) {
     });
 }
 
-async function startFrontdesk(databaseUrl: string) {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
-  // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      ROLE: process.env.BENCH_ROLE ?? 'all',
-      FRONTDESK_ADMIN_EMAIL: 'bench@frontdesk.test',
-      FRONTDESK_ADMIN_PASSWORD: 'load test passphrase 2026',
-      FRONTDESK_API_TOKEN: token,
-      API_RATE_LIMIT_PER_TOKEN: '100000000',
-      API_RATE_LIMIT_PER_WORKSPACE: '100000000',
-      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
-    if (child.exitCode !== null || i > 300) throw new Error('Frontdesk did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
-}
-
 async function outboxLag(url: string): Promise<number> {
   const metrics = await (await fetch(`${url}/metrics`)).text();
   return Number(metrics.match(/^outbox_lag_events (\d+)/m)?.[1] ?? Number.NaN);
@@ -175,12 +136,9 @@ async function baselineReplies(databaseUrl: string, conversationIds: string[], w
 }
 
 async function main() {
-  const name = `fd_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-  const frontdesk = await startFrontdesk(databaseUrl);
+  const database = await createBenchDatabase(serverUrl);
+  const databaseUrl = database.url;
+  const frontdesk = await startFrontdesk(databaseUrl, token);
   const api = client(frontdesk.url);
   print({ scenario: 'setup', cpus: os.cpus().length, node: process.version, seconds, concurrencies, server_pid: frontdesk.pid });
   try {
@@ -241,8 +199,7 @@ async function main() {
   } finally {
     frontdesk.stop();
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

@@ -8,6 +8,7 @@ import { useSession, useSessionContext } from './session/session-context.tsx';
 import { AccountPage } from './settings/account/account-page.tsx';
 import { ApiTokensPage } from './settings/api-tokens/api-tokens-page.tsx';
 import { AuditPage } from './settings/audit/audit-page.tsx';
+import { MessengerSettingsPage } from './settings/messenger/messenger-settings-page.tsx';
 import { TeammatesPage } from './settings/teammates/teammates-page.tsx';
 import { AppShell } from './shell/app-shell.tsx';
 import { InboxHome } from './shell/inbox-home.tsx';
@@ -53,6 +54,9 @@ function SignedInRoute({ path }: { path: string }) {
       return <AccountPage />;
     case '/settings/teammates':
       return <Guarded permission="manage_teammates">{<TeammatesPage />}</Guarded>;
+    case '/settings/messenger':
+      // Everyone may look; only teammates with manage_settings can change (the page turns read-only).
+      return <MessengerSettingsPage />;
     case '/settings/api-tokens':
       return <Guarded permission="manage_api_tokens">{<ApiTokensPage />}</Guarded>;
     case '/settings/audit':

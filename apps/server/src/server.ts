@@ -21,6 +21,10 @@ import { pruneWebhookDeliveries } from './modules/webhooks/deliveries.ts';
 import { pruneIdempotencyKeys } from './platform/idempotency/idempotency-keys.ts';
 import { pruneSessions } from './modules/teammates/sessions.ts';
 import { type DemoCredentials, provision } from './modules/workspaces/provisioning.ts';
+import { realtimeConsumer } from './modules/realtime/consumer.ts';
+import { pruneStreamEvents } from './modules/realtime/data.ts';
+import { RealtimeHub } from './modules/realtime/hub.ts';
+import { attachRealtime, type RealtimeServer } from './modules/realtime/socket-server.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -28,6 +32,7 @@ export interface RunningServer {
   url: string;
   demo: DemoCredentials | undefined;
   masterKeyGenerated: boolean;
+  realtime: RealtimeServer;
   close(): Promise<void>;
 }
 
@@ -67,12 +72,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const outboxChannel = `${config.REDIS_PREFIX}:outbox`;
     const platform: Platform = { config, database, keyring, dispatcher, jobs, pubsub, log };
 
+    const hub = new RealtimeHub(platform);
+    closers.unshift(() => hub.close());
+    dispatcher.register(realtimeConsumer(platform, hub));
     dispatcher.register(auditConsumer);
     dispatcher.register(webhooksConsumer(platform));
     jobs.define(deliverJobName, deliverNotificationJob(platform), { attempts: jobAttempts });
     const recurring = [
       defineRecurring(jobs, 'maintenance.prune', 3600_000, async () => {
         await pruneEvents(database.orm, 7);
+        await pruneStreamEvents(database.orm, 7);
         await pruneSessions(database.orm);
         await pruneIdempotencyKeys(database.orm);
         await pruneWebhookDeliveries(database.orm);
@@ -95,6 +104,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const demo = await provision(platform);
     const app = await buildApp(platform);
     closers.unshift(() => app.close());
+    const realtime = attachRealtime(app.server, platform, hub);
+    closers.unshift(() => realtime.close());
     try {
       await app.listen({ port: config.PORT, host: config.HOST });
     } catch (error) {
@@ -128,6 +139,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       demo,
       masterKeyGenerated: generated,
+      realtime,
       close: () => {
         closed ??= (async () => {
           for (const close of closers) await close().catch((error) => log.warn({ err: error }, 'error while shutting down'));

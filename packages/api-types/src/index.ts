@@ -170,3 +170,4 @@ export interface AuditEventList {
   next_before: string | null;
 }
 export * from './messenger.ts';
+export * from './inbox.ts';

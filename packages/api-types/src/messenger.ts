@@ -64,6 +64,59 @@ export interface MessengerSettingsUpdate {
   identity_verification?: { enforced: boolean };
 }
 
+/** What the Messenger shows of the workspace (in the boot answer): customization plus the live details. */
+export interface MessengerPublicConfig extends MessengerCustomization {
+  app_id: string;
+  team: { name: string; intro: string; avatars: { name: string; avatar: string | null }[] };
+  /** Whether the team is in office hours now; null when no office hours are set. */
+  office_open: boolean | null;
+  attachments: { enabled: boolean; allowed_types: string[]; max_bytes: number };
+  identity_verification: boolean;
+}
+
+/** The person a visitor is, once it is a lead or an identified user. */
+export interface MessengerContact {
+  id: string;
+  role: 'user' | 'lead';
+  name: string | null;
+  email: string | null;
+  user_id: string | null;
+}
+
+/** POST /messenger-api/boot and PUT /messenger-api/visitor. Keep `visitor_id` and `token`: they may change. */
+export interface MessengerBootResponse {
+  visitor_id: string;
+  token: string;
+  contact: MessengerContact | null;
+  messenger: MessengerPublicConfig;
+  unread_count: number;
+}
+
+/** A conversation in the Messenger's list and answers. */
+export interface MessengerConversation {
+  id: string;
+  state: 'open' | 'closed' | 'snoozed';
+  created_at: number;
+  updated_at: number;
+  /** The team's messages the visitor has not seen (see POST …/seen). */
+  unread_count: number;
+  last_part: LivePart | null;
+  /**
+   * The conversation's event sequence, read before the parts of the same answer: subscribe with
+   * `after: seq`. A reply's answer carries the sequence read before the reply was written.
+   */
+  seq: number;
+}
+
+/** POST /messenger-api/attachments: reference `id` in a message's `attachment_ids`. */
+export interface MessengerAttachment {
+  id: string;
+  url: string;
+  name: string;
+  content_type: string;
+  size: number;
+}
+
 /** A conversation part as the Messenger and realtime frames show it (never notes or internal actions to visitors). */
 export interface LivePart {
   id: string;

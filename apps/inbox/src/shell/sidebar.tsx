@@ -15,6 +15,7 @@ interface NavItem {
 export const settingsNav: NavItem[] = [
   { href: '/settings/account', label: 'Account' },
   { href: '/settings/teammates', label: 'Teammates', permission: 'manage_teammates' },
+  { href: '/settings/messenger', label: 'Messenger' },
   { href: '/settings/api-tokens', label: 'API tokens', permission: 'manage_api_tokens' },
   { href: '/settings/audit', label: 'Audit log', permission: 'view_audit_log' },
 ];

@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 
 /** Secrets that must never reach a log line, wherever they appear in a URL. */
-export const redactUrl = (url: string) => url.replace(/\/invites\/[A-Za-z0-9_-]{20,}/, '/invites/[redacted]');
+export const redactUrl = (url: string) =>
+  url.replace(/\/invites\/[A-Za-z0-9_-]{20,}/, '/invites/[redacted]').replace(/([?&]visitor_token=)[^&]+/, '$1[redacted]');
 
 /** Structured JSON logs; credentials in headers and URLs are redacted. */
 export function createLogger(level: string): FastifyBaseLogger {

@@ -17,6 +17,10 @@ const actions: Record<string, string> = {
   'teammate.role_changed': 'role_change',
   'api_token.created': 'api_token_creation',
   'api_token.revoked': 'api_token_revocation',
+  'messenger.identity_secret_rotated': 'app_identity_verification_change',
+  'messenger.identity_verification_changed': 'app_identity_verification_change',
+  'messenger.customization_changed': 'messenger_look_and_feel_change',
+  'messenger.content_safety_changed': 'security_settings_change',
 };
 
 function toAuditRow(event: StoredEvent) {

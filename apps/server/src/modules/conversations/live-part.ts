@@ -1,7 +1,7 @@
 import type { LiveConversation, LivePart } from '@frontdesk/api-types';
 import type { Executor } from '../../platform/db/database.ts';
 import { loadPeople } from './authors.ts';
-import * as data from './data.ts';
+import type * as data from './data.ts';
 import { personKey, type StoredAttachment, type StoredSource } from './intercom-conversation.ts';
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -162,3 +162,4 @@ export const findPartsByIds = data.findPartsByIds;
 export const findConversationsByIds = data.findConversationsByIds;
 export const contactIdsOfConversations = data.contactIdsOfConversations;
 export const isParticipant = data.isParticipant;
+export { createVisitorConversation, listVisitorConversations, loadVisitorConversation, markSeenByContact, replyAsVisitor, type VisitorContact, type VisitorMessage } from './visitor-conversations.ts';

@@ -59,6 +59,8 @@ export const conversationContacts = pgTable(
     conversationId: text('conversation_id').notNull(),
     contactId: text('contact_id').notNull(),
     addedAt: at('added_at').notNull().defaultNow(),
+    /** Up to when the contact has read the conversation in the Messenger (its unread count starts after). */
+    seenAt: at('seen_at'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.conversationId, t.contactId] }),

@@ -1,4 +1,4 @@
-import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -10,6 +10,8 @@ export const messengerSettings = pgTable('messenger_settings', {
   workspaceId: bigint('workspace_id', { mode: 'number' }).primaryKey(),
   settings: jsonb('settings').notNull().default({}),
   identitySecretSealed: text('identity_secret_sealed'),
+  /** When the current secret was made: identities verified before it are verified again. */
+  identitySecretCreatedAt: timestamp('identity_secret_created_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -23,6 +25,14 @@ export const messengerVisitors = pgTable(
     workspaceId: bigint('workspace_id', { mode: 'number' }).notNull(),
     id: text('id').notNull(),
     contactId: text('contact_id'),
+    /** Attributes an anonymous visitor booted with, kept until its lead is created (first message). */
+    pendingAttributes: jsonb('pending_attributes').notNull().default({}),
+    /** When an identified boot bound this visitor to its user (null: anonymous or a lead). */
+    identifiedAt: timestamp('identified_at', { withTimezone: true }),
+    /** When that identity last passed verification (user_hash or JWT under the current secret). */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** The page it was last on (a conversation it starts records it as the source's url). */
+    lastPageUrl: text('last_page_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -42,5 +52,6 @@ export const attachments = pgTable(
     uploadedBy: jsonb('uploaded_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+  // File URLs name the id only (it is unguessable), so it is unique on its own.
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('attachments_id_idx').on(t.id)],
 );

@@ -7,6 +7,8 @@ export const workspaces = pgTable('workspaces', {
   timezone: text('timezone').notNull().default('UTC'),
   region: text('region').notNull().default('Self-hosted'),
   identityVerification: boolean('identity_verification').notNull().default(false),
+  /** Every teammate must turn on two-factor authentication before using the workspace. */
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -10,8 +10,12 @@ export interface Consumer {
    * so database writes made with `tx` happen exactly once; anything else must tolerate a redelivery
    * (at least once) and use the event id to stay idempotent.
    */
-  handle(events: StoredEvent[], tx: Tx): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: most consumers return nothing; a few return what to do after the commit.
+  handle(events: StoredEvent[], tx: Tx): Promise<void | AfterCommit>;
 }
+
+/** What a consumer does once its batch and cursor have committed (publishing what it numbered, say). */
+export type AfterCommit = () => void;
 
 interface EventRow {
   id: string;
@@ -39,11 +43,10 @@ interface EventRow {
  */
 export class Dispatcher {
   private readonly consumers: Consumer[] = [];
-  private readonly failures = new Map<string, { count: number; retryAt: number }>();
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-  private pendingWake = false;
+  private loops: Promise<void>[] = [];
+  /** Per consumer: wakes its loop's sleep, and whether a wake came while it was busy. */
+  private readonly wakes = new Map<string, { wake?: () => void; pending: boolean }>();
 
   constructor(
     private readonly database: Database,
@@ -55,6 +58,7 @@ export class Dispatcher {
     this.consumers.push(consumer);
   }
 
+  /** Each consumer runs in a loop of its own, so a slow one (webhooks) never holds back another (realtime). */
   async start(): Promise<void> {
     for (const consumer of this.consumers) {
       await this.database.orm.execute(
@@ -62,19 +66,21 @@ export class Dispatcher {
       );
     }
     this.running = true;
-    this.loop = this.run();
+    this.loops = this.consumers.map((consumer) => this.run(consumer));
   }
 
-  /** Wakes the loop now instead of at the next poll. */
+  /** Wakes the loops now instead of at the next poll. */
   nudge(): void {
-    this.pendingWake = true;
-    this.wake?.();
+    for (const state of this.wakes.values()) {
+      state.pending = true;
+      state.wake?.();
+    }
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.nudge();
-    await this.loop;
+    await Promise.all(this.loops);
   }
 
   /**
@@ -90,42 +96,43 @@ export class Dispatcher {
     }
   }
 
-  private async run(): Promise<void> {
+  private async run(consumer: Consumer): Promise<void> {
+    const state: { wake?: () => void; pending: boolean } = { pending: false };
+    this.wakes.set(consumer.name, state);
+    let failures = 0;
     while (this.running) {
-      this.pendingWake = false;
+      state.pending = false;
       let full = false;
-      for (const consumer of this.consumers) {
-        const failure = this.failures.get(consumer.name);
-        if (failure && failure.retryAt > Date.now()) continue;
-        try {
-          full = (await this.deliverBatch(consumer)) === this.options.batchSize || full;
-          this.failures.delete(consumer.name);
-        } catch (error) {
-          const count = (failure?.count ?? 0) + 1;
-          const delay = Math.min(30_000, 100 * 2 ** count);
-          this.failures.set(consumer.name, { count, retryAt: Date.now() + delay });
-          if (this.running) this.log.error({ err: error, consumer: consumer.name, retryInMs: delay }, 'event consumer failed');
-        }
+      try {
+        full = (await this.deliverBatch(consumer)) === this.options.batchSize;
+        failures = 0;
+      } catch (error) {
+        failures++;
+        const delay = Math.min(30_000, 100 * 2 ** failures);
+        if (this.running) this.log.error({ err: error, consumer: consumer.name, retryInMs: delay }, 'event consumer failed');
+        await this.sleep(state, delay);
+        continue;
       }
-      if (!full && !this.pendingWake && this.running) await this.sleep();
+      if (!full && !state.pending && this.running) await this.sleep(state, this.options.pollMs);
     }
+    this.wakes.delete(consumer.name);
   }
 
-  private sleep(): Promise<void> {
+  private sleep(state: { wake?: () => void }, ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollMs);
-      const self = this;
+      const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        self.wake = undefined;
+        state.wake = undefined;
         resolve();
       }
-      this.wake = done;
+      state.wake = done;
     });
   }
 
-  private deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<number> {
-    return this.database.orm.transaction(async (tx) => {
+  private async deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<number> {
+    let afterCommit: AfterCommit | undefined;
+    const delivered = await this.database.orm.transaction(async (tx) => {
       // Waiting for the lock inside the main statement would pair the cursor row as the other worker
       // left it with this statement's older snapshot; so wait first, then read with a fresh snapshot.
       if (options.waitForLock) await tx.execute(sql`select 1 from event_cursors where consumer = ${consumer.name} for update`);
@@ -157,7 +164,7 @@ export class Dispatcher {
       if (!first) return 0;
       const cursor = { snapshot: first.cursor_snapshot, next_snapshot: first.cursor_next_snapshot, event_id: first.cursor_event_id };
       const batch = first.id === null ? [] : found;
-      if (batch.length) await consumer.handle(batch.map(toStoredEvent), tx);
+      if (batch.length) afterCommit = (await consumer.handle(batch.map(toStoredEvent), tx)) ?? undefined;
       const last = batch.at(-1);
       await tx.execute(
         batch.length === this.options.batchSize && last
@@ -168,6 +175,8 @@ export class Dispatcher {
       );
       return batch.length;
     });
+    afterCommit?.();
+    return delivered;
   }
 }
 

@@ -1,0 +1,29 @@
+import type { Consumer } from '../../platform/events/dispatcher.ts';
+import type { Platform } from '../../platform/platform.ts';
+import * as data from './data.ts';
+import { buildFrames } from './frames.ts';
+import type { RealtimeHub } from './hub.ts';
+
+/**
+ * The realtime consumer of the event log: numbers each conversation event in its workspace's teammate
+ * stream (in the cursor's transaction, so numbers and cursor commit together) and, once committed,
+ * publishes the frames to every node. A publish lost after the commit only delays: nodes find the gap
+ * by number and read it from the database.
+ */
+export function realtimeConsumer(platform: Platform, hub: RealtimeHub): Consumer {
+  return {
+    name: 'realtime',
+    async handle(events, tx) {
+      const conversationEvents = events.filter((event) => event.aggregateType === 'conversation');
+      if (conversationEvents.length === 0) return;
+      const numbers = await data.numberStreamEvents(tx, conversationEvents);
+      const frames = await buildFrames(
+        tx,
+        conversationEvents.map((event, index) => ({ ...event, streamSeq: numbers[index] as number })),
+      );
+      return () => {
+        hub.publish(frames).catch((error) => platform.log.warn({ err: error }, 'realtime: publishing failed (nodes will read the gap)'));
+      };
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import type { Platform } from '../../platform/platform.ts';
+import type { Client } from './client.ts';
+import * as data from './data.ts';
+import { buildFrames, type StreamFrame } from './frames.ts';
+
+/** What travels on a workspace's pub/sub channel: numbered frames, or an ephemeral signal. */
+type ChannelMessage =
+  | { frames: StreamFrame[] }
+  | { signal: { kind: 'typing' | 'viewing'; conversationId: string; author: { type: 'admin' | 'user' | 'lead'; id: string; name: string | null }; from: string } };
+
+/** A page of the teammate stream read when a gap is found. */
+const gapPage = 500;
+
+/**
+ * One node's side of realtime: the sockets connected here, grouped by workspace, and one pub/sub
+ * subscription per workspace that has any. The realtime consumer publishes numbered frames; each node
+ * delivers them in stream order, and when a number is missing (a message lost while Redis was away,
+ * a publisher that crashed after committing) reads the gap from the database — the source of truth —
+ * before going on. A poll of the stream heads every second finds gaps no later message reveals.
+ */
+export class RealtimeHub {
+  private readonly workspaces = new Map<number, WorkspaceChannel>();
+  private readonly poller: NodeJS.Timeout;
+
+  constructor(private readonly platform: Platform) {
+    this.poller = setInterval(() => void this.pollHeads(), 1000);
+    this.poller.unref();
+  }
+
+  channelName(workspaceId: number): string {
+    return `${this.platform.config.REDIS_PREFIX}:rt:${workspaceId}`;
+  }
+
+  /** The workspace's channel, subscribed and with its head read before it is returned. */
+  async join(client: Client): Promise<WorkspaceChannel> {
+    let channel = this.workspaces.get(client.workspaceId);
+    if (!channel) {
+      channel = new WorkspaceChannel(this, this.platform, client.workspaceId);
+      this.workspaces.set(client.workspaceId, channel);
+    }
+    channel.clients.add(client);
+    try {
+      await channel.ready;
+    } catch (error) {
+      // A channel that could not subscribe (Redis or the database away) is not kept: the next socket retries.
+      if (this.workspaces.get(client.workspaceId) === channel) this.workspaces.delete(client.workspaceId);
+      void channel.close();
+      throw error;
+    }
+    return channel;
+  }
+
+  leave(client: Client): void {
+    const channel = this.workspaces.get(client.workspaceId);
+    if (!channel) return;
+    channel.remove(client);
+    if (channel.clients.size === 0) {
+      this.workspaces.delete(client.workspaceId);
+      void channel.close();
+    }
+  }
+
+  /** Called by the realtime consumer once its batch has committed. */
+  async publish(frames: StreamFrame[]): Promise<void> {
+    const byWorkspace = new Map<number, StreamFrame[]>();
+    for (const frame of frames) {
+      const list = byWorkspace.get(frame.workspaceId) ?? [];
+      list.push(frame);
+      byWorkspace.set(frame.workspaceId, list);
+    }
+    await Promise.all(
+      [...byWorkspace].map(([workspaceId, list]) =>
+        this.platform.pubsub.publish(this.channelName(workspaceId), JSON.stringify({ frames: list } satisfies ChannelMessage)),
+      ),
+    );
+  }
+
+  /** Typing and viewing: ephemeral, never stored, best effort. */
+  async signal(workspaceId: number, signal: Extract<ChannelMessage, { signal: unknown }>['signal']): Promise<void> {
+    await this.platform.pubsub.publish(this.channelName(workspaceId), JSON.stringify({ signal } satisfies ChannelMessage));
+  }
+
+  private async pollHeads(): Promise<void> {
+    if (this.workspaces.size === 0) return;
+    try {
+      const heads = await data.streamHeads(this.platform.database.orm, [...this.workspaces.keys()]);
+      for (const [workspaceId, head] of heads) this.workspaces.get(workspaceId)?.catchUpTo(head);
+    } catch (error) {
+      this.platform.log.warn({ err: error }, 'realtime: reading stream heads failed');
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.poller);
+    await Promise.all([...this.workspaces.values()].map((channel) => channel.close()));
+    this.workspaces.clear();
+  }
+}
+
+/** A workspace's sockets on this node and its place in the teammate stream. */
+export class WorkspaceChannel {
+  readonly clients = new Set<Client>();
+  /** Sockets subscribed to each conversation. */
+  private readonly byConversation = new Map<string, Set<Client>>();
+  /** Visitor sockets by contact: they hear of conversations a teammate starts with them. */
+  private readonly byContact = new Map<string, Set<Client>>();
+  /** Teammate sockets following the whole inbox. */
+  readonly inbox = new Set<Client>();
+  /** The last teammate-stream number delivered here. */
+  private head = 0;
+  /** Frames are handled one message at a time, in order (gap reads are asynchronous). */
+  private queue: Promise<void>;
+  readonly ready: Promise<void>;
+  private unsubscribe: (() => Promise<void>) | undefined;
+
+  constructor(
+    hub: RealtimeHub,
+    private readonly platform: Platform,
+    readonly workspaceId: number,
+  ) {
+    // Subscribe first, then read the head: whatever commits after the read arrives on the channel.
+    this.ready = (async () => {
+      this.unsubscribe = await platform.pubsub.subscribe(hub.channelName(workspaceId), (message) => this.receive(message));
+      this.head = (await data.streamHeads(platform.database.orm, [workspaceId])).get(workspaceId) ?? 0;
+    })();
+    this.queue = this.ready.catch(() => {});
+  }
+
+  watchConversation(client: Client, conversationId: string): void {
+    const set = this.byConversation.get(conversationId) ?? new Set();
+    set.add(client);
+    this.byConversation.set(conversationId, set);
+  }
+
+  unwatchConversation(client: Client, conversationId: string): void {
+    const set = this.byConversation.get(conversationId);
+    set?.delete(client);
+    if (set?.size === 0) this.byConversation.delete(conversationId);
+  }
+
+  watchContact(client: Client, contactId: string): void {
+    const set = this.byContact.get(contactId) ?? new Set();
+    set.add(client);
+    this.byContact.set(contactId, set);
+  }
+
+  remove(client: Client): void {
+    this.clients.delete(client);
+    this.inbox.delete(client);
+    for (const conversationId of client.conversationIds()) this.unwatchConversation(client, conversationId);
+    if (client.contactId) {
+      const set = this.byContact.get(client.contactId);
+      set?.delete(client);
+      if (set?.size === 0) this.byContact.delete(client.contactId);
+    }
+  }
+
+  private receive(message: string): void {
+    let parsed: ChannelMessage;
+    try {
+      parsed = JSON.parse(message) as ChannelMessage;
+    } catch {
+      return;
+    }
+    if ('signal' in parsed) {
+      this.deliverSignal(parsed.signal);
+      return;
+    }
+    this.enqueue(async () => {
+      for (const frame of parsed.frames) {
+        if (frame.streamSeq === undefined || frame.streamSeq <= this.head) continue;
+        if (frame.streamSeq > this.head + 1) await this.readGap(frame.streamSeq - 1);
+        if (frame.streamSeq <= this.head) continue;
+        this.head = frame.streamSeq;
+        this.deliver(frame);
+      }
+    });
+  }
+
+  /** The database says the stream reached `head`: read what this node has not seen. */
+  catchUpTo(head: number): void {
+    if (head <= this.head) return;
+    this.enqueue(() => this.readGap(head));
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error) => this.platform.log.warn({ err: error, workspaceId: this.workspaceId }, 'realtime: delivering failed'));
+  }
+
+  private async readGap(until: number): Promise<void> {
+    while (this.head < until) {
+      const events = await data.streamEventsAfter(this.platform.database.orm, this.workspaceId, this.head, Math.min(gapPage, until - this.head));
+      if (events.length === 0) {
+        // The numbers are gone (pruned) or not visible yet: skip what cannot be read; clients resume by their own numbers.
+        this.head = until;
+        return;
+      }
+      for (const frame of await buildFrames(this.platform.database.orm, events)) {
+        if (frame.streamSeq === undefined || frame.streamSeq <= this.head) continue;
+        this.head = frame.streamSeq;
+        this.deliver(frame);
+      }
+    }
+  }
+
+  private deliver(frame: StreamFrame): void {
+    const targets = new Set<Client>(this.byConversation.get(frame.conversationId));
+    for (const client of this.inbox) targets.add(client);
+    if (frame.name === 'conversation.created' && frame.visitorVisible) {
+      for (const contactId of frame.conversation?.contact_ids ?? []) for (const client of this.byContact.get(contactId) ?? []) targets.add(client);
+    }
+    const encoded = new Map<string, string>();
+    for (const client of targets) client.offer(frame, encoded);
+  }
+
+  private deliverSignal(signal: Extract<ChannelMessage, { signal: unknown }>['signal']): void {
+    const frame = JSON.stringify({ type: signal.kind, conversation_id: signal.conversationId, author: signal.author });
+    for (const client of this.byConversation.get(signal.conversationId) ?? []) {
+      if (client.id === signal.from) continue;
+      // Visitors see teammates typing; teammates see everyone (the collision indicator).
+      if (client.kind === 'visitor' && (signal.kind !== 'typing' || signal.author.type !== 'admin')) continue;
+      client.sendText(frame);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => {});
+    await this.unsubscribe?.().catch(() => {});
+  }
+}

@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueVisitorToken } from '../src/modules/messenger/visitor-token.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+import { browser, HttpClient, signUp, uniqueEmail } from './http-client.ts';
+import { LiveSocket } from './live-socket.ts';
+
+let server: TestServer;
+let api: HttpClient;
+let owner: Awaited<ReturnType<typeof signUp>>;
+let workspaceId: number;
+let ownerId: string;
+
+const cookieOf = (client: HttpClient) => `fd_session=${client.cookie('fd_session')}`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await signUp(server.url, { workspace_name: 'Realtime' });
+  ownerId = String(owner.session.teammate.id);
+  const [workspace] = await server.server.platform.database.orm.execute(sql`select id from workspaces where id_code = ${owner.session.workspace.id_code}`).then((result) => (result as unknown as { rows: { id: string }[] }).rows);
+  workspaceId = Number(workspace?.id);
+  api = new HttpClient(server.url, (await owner.client.post('/app-api/api-tokens', { name: 'rt' })).body.token);
+});
+afterAll(() => server?.stop());
+
+/** A Messenger visitor who is contact `contactId` (as the messenger module records after boot). */
+async function visitorFor(contactId: string): Promise<string> {
+  const visitorId = `v_${Math.random().toString(36).slice(2, 14)}`;
+  await server.server.platform.database.orm.execute(
+    sql`insert into messenger_visitors (workspace_id, id, contact_id) values (${workspaceId}, ${visitorId}, ${contactId})`,
+  );
+  return issueVisitorToken(server.server.platform.keyring, { workspaceId, visitorId });
+}
+
+async function contactWithConversation(): Promise<{ contactId: string; conversationId: string }> {
+  const contact = await api.post('/api/contacts', { role: 'user', email: uniqueEmail('visitor'), name: 'Vera Visitor' });
+  expect(contact.status).toBe(200);
+  const message = await api.post('/api/conversations', { from: { type: 'user', id: contact.body.id }, body: 'Hello there' });
+  expect(message.status).toBe(200);
+  return { contactId: contact.body.id, conversationId: message.body.conversation_id };
+}
+
+const adminReply = (conversationId: string, body: string, messageType: 'comment' | 'note' = 'comment') =>
+  api.post(`/api/conversations/${conversationId}/reply`, { message_type: messageType, type: 'admin', admin_id: ownerId, body });
+
+describe('realtime sockets', () => {
+  it('sends a teammate reply to the visitor live, with the part, and never a note', async () => {
+    const { contactId, conversationId } = await contactWithConversation();
+    const visitor = await LiveSocket.open(server.url, { visitorToken: await visitorFor(contactId) });
+    await visitor.subscribe(conversationId, 0);
+    // From 0 the history comes first: the conversation's creation with its opening message.
+    const created = visitor.events(conversationId)[0];
+    expect(created).toMatchObject({ name: 'conversation.created', seq: 1, part: { body: '<p>Hello there</p>', author: { type: 'user', name: 'Vera Visitor' } } });
+
+    await adminReply(conversationId, 'Internal only', 'note');
+    expect((await adminReply(conversationId, 'How can we <b>help</b>?')).status).toBe(200);
+    const reply = await visitor.waitUntil(() => visitor.events(conversationId).find((frame) => frame.part?.body?.includes('help')));
+    expect(reply).toMatchObject({ name: 'conversation.part.created', part: { part_type: 'comment', author: { type: 'admin', id: ownerId, name: 'Olivia Owner' } } });
+    expect(reply).not.toHaveProperty('stream_seq');
+    expect(JSON.stringify(visitor.frames)).not.toContain('Internal only');
+    // Numbers only grow, and the note's number was skipped, not reused.
+    const seqs = visitor.events(conversationId).map((frame) => frame.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(reply.seq).toBe(3);
+    visitor.close();
+  });
+
+  it('delivers all 50 messages sent while a visitor was away, in order, once, after it reconnects', async () => {
+    const { contactId, conversationId } = await contactWithConversation();
+    const token = await visitorFor(contactId);
+    const first = await LiveSocket.open(server.url, { visitorToken: token });
+    await first.subscribe(conversationId, 0);
+    const lastSeen = Math.max(...first.events(conversationId).map((frame) => frame.seq));
+    first.close();
+    await first.closed;
+
+    for (let i = 1; i <= 50; i++) expect((await adminReply(conversationId, `message ${i}`)).status).toBe(200);
+
+    const second = await LiveSocket.open(server.url, { visitorToken: token });
+    await second.subscribe(conversationId, lastSeen);
+    const bodies = second.events(conversationId).map((frame) => frame.part?.body);
+    expect(bodies).toEqual(Array.from({ length: 50 }, (_, i) => `<p>message ${i + 1}</p>`));
+    // Live delivery goes on after the resumed history, without repeating it.
+    await adminReply(conversationId, 'message 51');
+    await second.waitUntil(() => second.events(conversationId).length === 51);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second.events(conversationId)).toHaveLength(51);
+    second.close();
+  });
+
+  it('numbers the teammate stream: an inbox socket resumes by stream number without gaps or repeats', async () => {
+    const teammate = await LiveSocket.open(server.url, { cookie: cookieOf(owner.client) });
+    teammate.send({ type: 'subscribe_inbox', after: 0 });
+    await teammate.waitFor((frame) => frame.type === 'subscribed' && frame.stream === 'inbox');
+    const { conversationId } = await contactWithConversation();
+    const created = await teammate.waitUntil(() => teammate.events(conversationId).find((frame) => frame.name === 'conversation.created'));
+    expect(created.stream_seq).toBeGreaterThan(0);
+    expect(created.conversation).toMatchObject({ id: conversationId, state: 'open', admin_assignee_id: null });
+    const mark = Math.max(...teammate.events().map((frame) => frame.stream_seq ?? 0));
+    teammate.close();
+    await teammate.closed;
+
+    await adminReply(conversationId, 'while away 1');
+    await adminReply(conversationId, 'a note while away', 'note');
+
+    const again = await LiveSocket.open(server.url, { cookie: cookieOf(owner.client) });
+    again.send({ type: 'subscribe_inbox', after: mark });
+    await again.waitFor((frame) => frame.type === 'subscribed' && frame.stream === 'inbox');
+    const resumed = again.events(conversationId);
+    // Teammates see notes too; numbers are consecutive from the mark.
+    expect(resumed.map((frame) => frame.part?.body)).toEqual(['<p>while away 1</p>', '<p>a note while away</p>']);
+    const numbers = again.events().map((frame) => frame.stream_seq as number);
+    expect(numbers[0]).toBe(mark + 1);
+    expect(numbers).toEqual(numbers.map((_, i) => mark + 1 + i));
+    again.close();
+  });
+
+  it('keeps other teams\' conversations from a teammate who may not see all conversations', async () => {
+    const invite = await owner.client.post('/app-api/invites', { email: uniqueEmail('agent'), role: 'agent' });
+    const agentBrowser = await browser(server.url);
+    const joined = await agentBrowser.post(`/app-api/invites/${String(invite.body.invite_url).split('/').pop()}/accept`, { name: 'Andy Agent', password: 'correct horse battery staple' });
+    expect(joined.status).toBe(200);
+    const agentId = Number(joined.body.teammate.id);
+    await server.server.platform.database.orm.execute(
+      sql`update memberships set permissions = permissions || '{"access_all_conversations": false}'::jsonb where workspace_id = ${workspaceId} and teammate_id = ${agentId}`,
+    );
+    const billing = await owner.client.post('/app-api/teams', { name: 'Billing', admin_ids: [ownerId] });
+    const support = await owner.client.post('/app-api/teams', { name: 'Support', admin_ids: [agentId] });
+    const hidden = await contactWithConversation();
+    const shown = await contactWithConversation();
+    const assign = (conversationId: string, teamId: string) =>
+      api.post(`/api/conversations/${conversationId}/parts`, { message_type: 'assignment', type: 'team', admin_id: ownerId, assignee_id: teamId });
+    expect((await assign(hidden.conversationId, billing.body.id)).status).toBe(200);
+    expect((await assign(shown.conversationId, support.body.id)).status).toBe(200);
+
+    const agent = await LiveSocket.open(server.url, { cookie: cookieOf(agentBrowser) });
+    agent.send({ type: 'subscribe_inbox', after: 0 });
+    await agent.waitFor((frame) => frame.type === 'subscribed' && frame.stream === 'inbox');
+    await adminReply(hidden.conversationId, 'billing secret');
+    await adminReply(shown.conversationId, 'support answer');
+    await agent.waitUntil(() => agent.events(shown.conversationId).find((frame) => frame.part?.body === '<p>support answer</p>'));
+    expect(agent.events(hidden.conversationId)).toEqual([]);
+    agent.send({ type: 'subscribe', conversation_id: hidden.conversationId, after: 0 });
+    const refused = await agent.waitFor((frame) => frame.type === 'error' && frame.conversation_id === hidden.conversationId);
+    expect(refused).toMatchObject({ code: 'not_found' });
+    agent.close();
+  });
+
+  it('lets a visitor follow only its own conversations, and refuses bad credentials at the upgrade', async () => {
+    const mine = await contactWithConversation();
+    const theirs = await contactWithConversation();
+    const visitor = await LiveSocket.open(server.url, { visitorToken: await visitorFor(mine.contactId) });
+    visitor.send({ type: 'subscribe', conversation_id: theirs.conversationId, after: 0 });
+    expect(await visitor.waitFor((frame) => frame.type === 'error')).toMatchObject({ code: 'not_found', conversation_id: theirs.conversationId });
+    visitor.close();
+
+    await expect(LiveSocket.open(server.url, { visitorToken: 'fdv.1.forged-visitor-id.1700000000.00000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).rejects.toThrow('401');
+    await expect(LiveSocket.open(server.url, {})).rejects.toThrow('401');
+    // A teammate's cookie sent by another site's page is refused.
+    await expect(LiveSocket.open(server.url, { cookie: cookieOf(owner.client), origin: 'https://evil.example' })).rejects.toThrow('403');
+    const sameOrigin = await LiveSocket.open(server.url, { cookie: cookieOf(owner.client), origin: server.url });
+    sameOrigin.close();
+  });
+
+  it('closes a socket that sends garbage, binary or oversized frames, and keeps serving the others', async () => {
+    const { contactId, conversationId } = await contactWithConversation();
+    const token = await visitorFor(contactId);
+    const bystander = await LiveSocket.open(server.url, { visitorToken: token });
+    await bystander.subscribe(conversationId, 0);
+
+    const cases: [unknown, number][] = [
+      ['{not json', 1007],
+      [Buffer.from([1, 2, 3]), 1003],
+      ['x'.repeat(64 * 1024), 1009],
+      [{ type: 'launch_missiles' }, 1008],
+      [{ type: 'subscribe', conversation_id: "1' or 1=1 --", after: 0 }, 1008],
+    ];
+    for (const [frame, code] of cases) {
+      const socket = await LiveSocket.open(server.url, { visitorToken: token });
+      if (Buffer.isBuffer(frame)) socket.ws.send(frame, { binary: true });
+      else socket.send(frame);
+      expect((await socket.closed).code).toBe(code);
+    }
+    await adminReply(conversationId, 'still here');
+    await bystander.waitUntil(() => bystander.events(conversationId).find((frame) => frame.part?.body === '<p>still here</p>'));
+    bystander.send({ type: 'ping' });
+    await bystander.waitFor((frame) => frame.type === 'pong');
+    bystander.close();
+  });
+
+  it('relays typing between a teammate and the visitor, not to the typist', async () => {
+    const { contactId, conversationId } = await contactWithConversation();
+    const visitor = await LiveSocket.open(server.url, { visitorToken: await visitorFor(contactId) });
+    const teammate = await LiveSocket.open(server.url, { cookie: cookieOf(owner.client) });
+    await visitor.subscribe(conversationId, 0);
+    await teammate.subscribe(conversationId, 0);
+    teammate.send({ type: 'typing', conversation_id: conversationId });
+    expect(await visitor.waitFor((frame) => frame.type === 'typing')).toMatchObject({ conversation_id: conversationId, author: { type: 'admin', id: ownerId, name: 'Olivia Owner' } });
+    visitor.send({ type: 'typing', conversation_id: conversationId });
+    expect(await teammate.waitFor((frame) => frame.type === 'typing')).toMatchObject({ author: { type: 'user', id: contactId } });
+    expect(visitor.frames.filter((frame) => frame.type === 'typing')).toHaveLength(1);
+    visitor.close();
+    teammate.close();
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * npm run bench:realtime — visitor → teammate delivery through Frontdesk's realtime layer, next to a
+ * bare `ws` relay measured in the same run, then idle sockets and memory per socket.
+ *
+ * N visitors boot the Messenger (HTTP), each starts a conversation and keeps a socket following it;
+ * T teammate sockets follow the workspace's inbox stream. Visitors then send R messages a second in
+ * total (open loop, HTTP); the latency of a message is from the start of its request until a
+ * teammate socket receives it, for every teammate socket (loss = deliveries that never came).
+ * Prints one JSON object per line; the last is the summary.
+ *
+ * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test), BENCH_CONVERSATIONS (N, 10000),
+ * BENCH_TEAMMATES (T, 5), BENCH_RATE (R, 500), BENCH_SECONDS (10), BENCH_IDLE (idle sockets, 15000),
+ * BENCH_REDIS_URL (run Frontdesk in scaled mode).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import WebSocket from 'ws';
+import { repoRoot } from '../apps/server/test/harness.ts';
+import { benchAdmin, createBenchDatabase, percentile, startFrontdesk } from './support.ts';
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
+const teammateCount = Number(process.env.BENCH_TEAMMATES ?? 5);
+const rate = Number(process.env.BENCH_RATE ?? 500);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const idleCount = Number(process.env.BENCH_IDLE ?? 15_000);
+const token = `fd_at_bench${randomBytes(16).toString('hex')}`;
+
+const print = (line: object) => console.log(JSON.stringify({ bench: 'realtime', ...line }));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+
+function request(baseUrl: string, method: string, pathname: string, body: unknown, headers: Record<string, string> = {}) {
+  const { hostname, port } = new URL(baseUrl);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise<{ status: number; json: any; cookies: string[] }>((resolve, reject) => {
+    const outgoing = http.request(
+      { agent, hostname, port, method, path: pathname, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          const isJson = response.headers['content-type']?.includes('json');
+          resolve({ status: response.statusCode ?? 0, json: isJson && text ? JSON.parse(text) : text, cookies: response.headers['set-cookie'] ?? [] });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(payload);
+  });
+}
+
+/** Runs `work` over `items` with at most `concurrency` at a time. */
+async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index] as T, index);
+      }
+    }),
+  );
+  return results;
+}
+
+function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers, perMessageDeflate: false });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+interface Visitor {
+  token: string;
+  conversationId: string;
+}
+
+async function setUpVisitors(baseUrl: string, appId: string): Promise<Visitor[]> {
+  const started = performance.now();
+  const visitors = await pool(Array.from({ length: conversations }, (_, i) => i), 32, async (i) => {
+    const boot = await request(baseUrl, 'POST', '/messenger-api/boot', { app_id: appId, user: { user_id: `bench-${i}`, name: `Visitor ${i}` } });
+    if (boot.status !== 200) throw new Error(`boot: ${boot.status} ${JSON.stringify(boot.json)}`);
+    const auth = { authorization: `Bearer ${boot.json.token}` };
+    const created = await request(baseUrl, 'POST', '/messenger-api/conversations', { body: `Hello from visitor ${i}` }, auth);
+    if (created.status !== 201) throw new Error(`conversation: ${created.status} ${JSON.stringify(created.json)}`);
+    return { token: boot.json.token as string, conversationId: created.json.conversation.id as string };
+  });
+  print({ phase: 'setup', conversations, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) });
+  return visitors;
+}
+
+async function teammateCookie(baseUrl: string): Promise<string> {
+  const session = await request(baseUrl, 'GET', '/app-api/session', undefined);
+  const csrf = session.cookies.map((c) => c.split(';')[0] as string).find((c) => c.startsWith('fd_csrf=')) ?? '';
+  const login = await request(baseUrl, 'POST', '/app-api/login', benchAdmin, { cookie: csrf, 'x-csrf-token': csrf.slice('fd_csrf='.length) });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.json)}`);
+  return login.cookies.map((c) => c.split(';')[0] as string).join('; ');
+}
+
+interface Measured {
+  sent: number;
+  expected: number;
+  received: number;
+  duplicates: number;
+  latencies: number[];
+}
+
+/**
+ * Sends `rate` messages a second for `seconds` with `send(i)` and waits for them at the teammates:
+ * `onDelivery` is given to the caller to report each (message index) a teammate socket received.
+ */
+async function drive(send: (index: number, visitor: number) => Promise<void>, subscribe: (onDelivery: (index: number) => void) => void): Promise<Measured> {
+  const sentAt: number[] = [];
+  const seen = new Map<number, number>();
+  const latencies: number[] = [];
+  let duplicates = 0;
+  subscribe((index) => {
+    const count = (seen.get(index) ?? 0) + 1;
+    seen.set(index, count);
+    if (count > teammateCount) duplicates++;
+    else latencies.push(performance.now() - (sentAt[index] as number));
+  });
+  const total = rate * seconds;
+  const started = performance.now();
+  const inFlight = new Set<Promise<void>>();
+  for (let index = 0; index < total; index++) {
+    const due = started + (index * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    sentAt[index] = performance.now();
+    const sending = send(index, index % conversations).catch(() => {});
+    inFlight.add(sending);
+    sending.finally(() => inFlight.delete(sending));
+  }
+  await Promise.all(inFlight);
+  const deadline = performance.now() + 10_000;
+  while (latencies.length < total * teammateCount && performance.now() < deadline) await sleep(50);
+  latencies.sort((a, b) => a - b);
+  return { sent: total, expected: total * teammateCount, received: latencies.length, duplicates, latencies };
+}
+
+const summary = (name: string, measured: Measured) => ({
+  target: name,
+  messages: measured.sent,
+  deliveries_expected: measured.expected,
+  lost: measured.expected - measured.received,
+  duplicates: measured.duplicates,
+  p50_ms: percentile(measured.latencies, 50),
+  p99_ms: percentile(measured.latencies, 99),
+  p999_ms: percentile(measured.latencies, 99.9),
+});
+
+async function baselineRelay(): Promise<ReturnType<typeof summary>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-relay.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => child.stdout.once('data', (data) => resolve(JSON.parse(String(data)).port)));
+  const base = `ws://127.0.0.1:${port}/`;
+  const teammates = await Promise.all(Array.from({ length: teammateCount }, () => open(`${base}?role=teammate`)));
+  const visitors = await pool(Array.from({ length: conversations }, (_, i) => i), 200, () => open(base));
+  const measured = await drive(
+    async (index, visitor) => visitors[visitor]?.send(JSON.stringify({ id: index, conversation: visitor })),
+    (onDelivery) => {
+      for (const socket of teammates) socket.on('message', (data) => onDelivery(JSON.parse(String(data)).id));
+    },
+  );
+  for (const socket of [...teammates, ...visitors]) socket.terminate();
+  child.kill();
+  return summary('bare_ws_relay', measured);
+}
+
+async function frontdeskRealtime(baseUrl: string, visitors: Visitor[], cookie: string): Promise<ReturnType<typeof summary>> {
+  const wsBase = `${baseUrl.replace(/^http/, 'ws')}/realtime`;
+  const teammates = await Promise.all(Array.from({ length: teammateCount }, () => open(wsBase, { cookie, origin: baseUrl })));
+  for (const socket of teammates) socket.send(JSON.stringify({ type: 'subscribe_inbox', after: 1_000_000_000 }));
+  const visitorSockets = await pool(visitors, 200, async (visitor) => {
+    const socket = await open(`${wsBase}?visitor_token=${encodeURIComponent(visitor.token)}`);
+    socket.send(JSON.stringify({ type: 'subscribe', conversation_id: visitor.conversationId, after: 1_000_000_000 }));
+    return socket;
+  });
+  await sleep(2000);
+  const measured = await drive(
+    async (index, visitor) => {
+      const { token: visitorToken, conversationId } = visitors[visitor] as Visitor;
+      const reply = await request(baseUrl, 'POST', `/messenger-api/conversations/${conversationId}/reply`, { body: `m${index}` }, { authorization: `Bearer ${visitorToken}` });
+      if (reply.status !== 200) throw new Error(`reply ${reply.status}`);
+    },
+    (onDelivery) => {
+      for (const socket of teammates) {
+        socket.on('message', (data) => {
+          const frame = JSON.parse(String(data));
+          const body = frame.type === 'event' && frame.name === 'conversation.part.created' ? /^<p>m(\d+)<\/p>$/.exec(frame.part?.body ?? '') : null;
+          if (body) onDelivery(Number(body[1]));
+        });
+      }
+    },
+  );
+  for (const socket of [...teammates, ...visitorSockets]) socket.terminate();
+  return summary('frontdesk', measured);
+}
+
+const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+
+async function idleSockets(baseUrl: string, pid: number, visitors: Visitor[]) {
+  await sleep(3000);
+  const before = rssKb(pid);
+  const wsBase = `${baseUrl.replace(/^http/, 'ws')}/realtime`;
+  const sockets = await pool(Array.from({ length: idleCount }, (_, i) => i), 200, (i) =>
+    open(`${wsBase}?visitor_token=${encodeURIComponent((visitors[i % visitors.length] as Visitor).token)}`).catch(() => undefined),
+  );
+  const opened = sockets.filter((socket) => socket !== undefined);
+  await sleep(5000);
+  const after = rssKb(pid);
+  const result = { idle_sockets: opened.length, server_rss_before_mb: Math.round(before / 1024), server_rss_after_mb: Math.round(after / 1024), kb_per_socket: Number(((after - before) / opened.length).toFixed(2)) };
+  print({ phase: 'idle', ...result });
+  for (const socket of opened) socket.terminate();
+  return result;
+}
+
+async function main() {
+  const database = await createBenchDatabase(serverUrl);
+  const frontdesk = await startFrontdesk(database.url, token);
+  print({ phase: 'start', cpus: os.cpus().length, node: process.version, conversations, teammates: teammateCount, rate, seconds, server_pid: frontdesk.pid });
+  try {
+    const me = await request(frontdesk.url, 'GET', '/api/me', undefined, { authorization: `Bearer ${token}` });
+    const appId = me.json.app.id_code as string;
+    const visitors = await setUpVisitors(frontdesk.url, appId);
+    const cookie = await teammateCookie(frontdesk.url);
+    const relay = await baselineRelay();
+    print({ phase: 'delivery', ...relay });
+    const measured = await frontdeskRealtime(frontdesk.url, visitors, cookie);
+    print({ phase: 'delivery', ...measured });
+    const idle = await idleSockets(frontdesk.url, frontdesk.pid, visitors);
+    print({ phase: 'summary', frontdesk: measured, bare_ws_relay: relay, idle });
+  } finally {
+    frontdesk.stop();
+    await sleep(1500);
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
