@@ -9,7 +9,7 @@
  * Prints one JSON object per line; the last is the summary.
  *
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test), BENCH_CONVERSATIONS (N, 10000),
- * BENCH_TEAMMATES (T, 5), BENCH_RATE (R, 500), BENCH_SECONDS (10), BENCH_IDLE (idle sockets, 15000),
+ * BENCH_TEAMMATES (T, 5), BENCH_RATE (R, a list: 100,250,500), BENCH_SECONDS (10), BENCH_IDLE (idle sockets, 15000),
  * BENCH_REDIS_URL (run Frontdesk in scaled mode).
  */
 import { spawn } from 'node:child_process';
@@ -24,7 +24,7 @@ import { benchAdmin, createBenchDatabase, percentile, startFrontdesk } from './s
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
 const teammateCount = Number(process.env.BENCH_TEAMMATES ?? 5);
-const rate = Number(process.env.BENCH_RATE ?? 500);
+const rates = (process.env.BENCH_RATE ?? '100,250,500').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const idleCount = Number(process.env.BENCH_IDLE ?? 15_000);
 const token = `fd_at_bench${randomBytes(16).toString('hex')}`;
@@ -80,6 +80,7 @@ function open(url: string, headers: Record<string, string> = {}): Promise<WebSoc
 interface Visitor {
   token: string;
   conversationId: string;
+  seq: number;
 }
 
 async function setUpVisitors(baseUrl: string, appId: string): Promise<Visitor[]> {
@@ -90,7 +91,7 @@ async function setUpVisitors(baseUrl: string, appId: string): Promise<Visitor[]>
     const auth = { authorization: `Bearer ${boot.json.token}` };
     const created = await request(baseUrl, 'POST', '/messenger-api/conversations', { body: `Hello from visitor ${i}` }, auth);
     if (created.status !== 201) throw new Error(`conversation: ${created.status} ${JSON.stringify(created.json)}`);
-    return { token: boot.json.token as string, conversationId: created.json.conversation.id as string };
+    return { token: boot.json.token as string, conversationId: created.json.conversation.id as string, seq: created.json.conversation.seq as number };
   });
   print({ phase: 'setup', conversations, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) });
   return visitors;
@@ -105,6 +106,8 @@ async function teammateCookie(baseUrl: string): Promise<string> {
 }
 
 interface Measured {
+  /** How long the sending request itself took (Frontdesk: the HTTP reply). */
+  requestLatencies: number[];
   sent: number;
   expected: number;
   received: number;
@@ -116,10 +119,11 @@ interface Measured {
  * Sends `rate` messages a second for `seconds` with `send(i)` and waits for them at the teammates:
  * `onDelivery` is given to the caller to report each (message index) a teammate socket received.
  */
-async function drive(send: (index: number, visitor: number) => Promise<void>, subscribe: (onDelivery: (index: number) => void) => void): Promise<Measured> {
+async function drive(rate: number, send: (index: number, visitor: number) => Promise<void>, subscribe: (onDelivery: (index: number) => void) => void): Promise<Measured> {
   const sentAt: number[] = [];
   const seen = new Map<number, number>();
   const latencies: number[] = [];
+  const requestLatencies: number[] = [];
   let duplicates = 0;
   subscribe((index) => {
     const count = (seen.get(index) ?? 0) + 1;
@@ -135,7 +139,10 @@ async function drive(send: (index: number, visitor: number) => Promise<void>, su
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     sentAt[index] = performance.now();
-    const sending = send(index, index % conversations).catch(() => {});
+    const sending = send(index, index % conversations).then(
+      () => void requestLatencies.push(performance.now() - (sentAt[index] as number)),
+      () => {},
+    );
     inFlight.add(sending);
     sending.finally(() => inFlight.delete(sending));
   }
@@ -143,11 +150,13 @@ async function drive(send: (index: number, visitor: number) => Promise<void>, su
   const deadline = performance.now() + 10_000;
   while (latencies.length < total * teammateCount && performance.now() < deadline) await sleep(50);
   latencies.sort((a, b) => a - b);
-  return { sent: total, expected: total * teammateCount, received: latencies.length, duplicates, latencies };
+  requestLatencies.sort((a, b) => a - b);
+  return { requestLatencies, sent: total, expected: total * teammateCount, received: latencies.length, duplicates, latencies };
 }
 
-const summary = (name: string, measured: Measured) => ({
+const summary = (name: string, rate: number, measured: Measured) => ({
   target: name,
+  rate,
   messages: measured.sent,
   deliveries_expected: measured.expected,
   lost: measured.expected - measured.received,
@@ -155,15 +164,18 @@ const summary = (name: string, measured: Measured) => ({
   p50_ms: percentile(measured.latencies, 50),
   p99_ms: percentile(measured.latencies, 99),
   p999_ms: percentile(measured.latencies, 99.9),
+  send_request_p50_ms: percentile(measured.requestLatencies, 50),
+  send_request_p99_ms: percentile(measured.requestLatencies, 99),
 });
 
-async function baselineRelay(): Promise<ReturnType<typeof summary>> {
+async function baselineRelay(rate: number): Promise<ReturnType<typeof summary>> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ws-relay.ts'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (data) => resolve(JSON.parse(String(data)).port)));
   const base = `ws://127.0.0.1:${port}/`;
   const teammates = await Promise.all(Array.from({ length: teammateCount }, () => open(`${base}?role=teammate`)));
   const visitors = await pool(Array.from({ length: conversations }, (_, i) => i), 200, () => open(base));
   const measured = await drive(
+    rate,
     async (index, visitor) => visitors[visitor]?.send(JSON.stringify({ id: index, conversation: visitor })),
     (onDelivery) => {
       for (const socket of teammates) socket.on('message', (data) => onDelivery(JSON.parse(String(data)).id));
@@ -171,20 +183,22 @@ async function baselineRelay(): Promise<ReturnType<typeof summary>> {
   );
   for (const socket of [...teammates, ...visitors]) socket.terminate();
   child.kill();
-  return summary('bare_ws_relay', measured);
+  return summary('bare_ws_relay', rate, measured);
 }
 
-async function frontdeskRealtime(baseUrl: string, visitors: Visitor[], cookie: string): Promise<ReturnType<typeof summary>> {
+async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visitor[], cookie: string): Promise<ReturnType<typeof summary>> {
   const wsBase = `${baseUrl.replace(/^http/, 'ws')}/realtime`;
   const teammates = await Promise.all(Array.from({ length: teammateCount }, () => open(wsBase, { cookie, origin: baseUrl })));
-  for (const socket of teammates) socket.send(JSON.stringify({ type: 'subscribe_inbox', after: 1_000_000_000 }));
+  // A number past the head: the server answers `reset` and follows from its head (live only).
+  for (const socket of teammates) socket.send(JSON.stringify({ type: 'subscribe_inbox', after: Number.MAX_SAFE_INTEGER }));
   const visitorSockets = await pool(visitors, 200, async (visitor) => {
     const socket = await open(`${wsBase}?visitor_token=${encodeURIComponent(visitor.token)}`);
-    socket.send(JSON.stringify({ type: 'subscribe', conversation_id: visitor.conversationId, after: 1_000_000_000 }));
+    socket.send(JSON.stringify({ type: 'subscribe', conversation_id: visitor.conversationId, after: visitor.seq }));
     return socket;
   });
   await sleep(2000);
   const measured = await drive(
+    rate,
     async (index, visitor) => {
       const { token: visitorToken, conversationId } = visitors[visitor] as Visitor;
       const reply = await request(baseUrl, 'POST', `/messenger-api/conversations/${conversationId}/reply`, { body: `m${index}` }, { authorization: `Bearer ${visitorToken}` });
@@ -201,7 +215,7 @@ async function frontdeskRealtime(baseUrl: string, visitors: Visitor[], cookie: s
     },
   );
   for (const socket of [...teammates, ...visitorSockets]) socket.terminate();
-  return summary('frontdesk', measured);
+  return summary('frontdesk', rate, measured);
 }
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -225,18 +239,23 @@ async function idleSockets(baseUrl: string, pid: number, visitors: Visitor[]) {
 async function main() {
   const database = await createBenchDatabase(serverUrl);
   const frontdesk = await startFrontdesk(database.url, token);
-  print({ phase: 'start', cpus: os.cpus().length, node: process.version, conversations, teammates: teammateCount, rate, seconds, server_pid: frontdesk.pid });
+  print({ phase: 'start', cpus: os.cpus().length, node: process.version, conversations, teammates: teammateCount, rates, seconds, server_pid: frontdesk.pid });
   try {
     const me = await request(frontdesk.url, 'GET', '/api/me', undefined, { authorization: `Bearer ${token}` });
     const appId = me.json.app.id_code as string;
     const visitors = await setUpVisitors(frontdesk.url, appId);
     const cookie = await teammateCookie(frontdesk.url);
-    const relay = await baselineRelay();
-    print({ phase: 'delivery', ...relay });
-    const measured = await frontdeskRealtime(frontdesk.url, visitors, cookie);
-    print({ phase: 'delivery', ...measured });
+    const results = [];
+    for (const rate of rates) {
+      const relay = await baselineRelay(rate);
+      print({ phase: 'delivery', ...relay });
+      const measured = await frontdeskRealtime(rate, frontdesk.url, visitors, cookie);
+      print({ phase: 'delivery', ...measured });
+      results.push({ rate, frontdesk: measured, bare_ws_relay: relay });
+      await sleep(3000);
+    }
     const idle = await idleSockets(frontdesk.url, frontdesk.pid, visitors);
-    print({ phase: 'summary', frontdesk: measured, bare_ws_relay: relay, idle });
+    print({ phase: 'summary', conversations, results, idle });
   } finally {
     frontdesk.stop();
     await sleep(1500);

@@ -202,4 +202,26 @@ describe('realtime sockets', () => {
     visitor.close();
     teammate.close();
   });
+
+  it('answers a number it never handed out with reset and follows live, even when asked before ready', async () => {
+    const { contactId, conversationId } = await contactWithConversation();
+    const url = new URL('/realtime', server.url.replace(/^http/, 'ws'));
+    url.searchParams.set('visitor_token', await visitorFor(contactId));
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(url);
+    const frames: { type: string; conversation_id?: string; part?: { body: string } }[] = [];
+    ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+    // Sent the moment the socket opens, before the server's `ready`.
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(JSON.stringify({ type: 'subscribe', conversation_id: conversationId, after: 999_999 }));
+    const until = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(check()).toBe(true);
+    };
+    await until(() => frames.some((frame) => frame.type === 'subscribed'));
+    expect(frames.map((frame) => frame.type)).toEqual(['ready', 'reset', 'subscribed']);
+    await adminReply(conversationId, 'live after reset');
+    await until(() => frames.some((frame) => frame.part?.body === '<p>live after reset</p>'));
+    ws.close();
+  });
 });

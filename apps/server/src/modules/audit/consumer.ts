@@ -21,6 +21,7 @@ const actions: Record<string, string> = {
   'messenger.identity_verification_changed': 'app_identity_verification_change',
   'messenger.customization_changed': 'messenger_look_and_feel_change',
   'messenger.content_safety_changed': 'security_settings_change',
+  'workspace.two_factor_requirement_changed': 'app_authentication_method_change',
 };
 
 function toAuditRow(event: StoredEvent) {
@@ -42,6 +43,7 @@ function toAuditRow(event: StoredEvent) {
 
 export const auditConsumer: Consumer = {
   name: 'audit',
+  paceMs: 100,
   async handle(events, tx) {
     await data.insertAuditEvents(tx, events.flatMap(toAuditRow));
   },

@@ -38,6 +38,8 @@ export class Client {
   private inboxFollow: Follow | undefined;
   private frameBudget = { windowStart: 0, count: 0 };
   private lastSignalAt = 0;
+  /** Frames that arrive before the socket has joined its workspace wait for it. */
+  private opened: Promise<void> | undefined;
 
   constructor(
     private readonly socket: WebSocket,
@@ -58,7 +60,12 @@ export class Client {
     return this.follows.keys();
   }
 
-  async open(): Promise<void> {
+  open(): Promise<void> {
+    this.opened ??= this.join();
+    return this.opened;
+  }
+
+  private async join(): Promise<void> {
     if (this.identity.kind === 'visitor') this.contactId = await data.visitorContactId(this.platform.database.orm, this.workspaceId, this.identity.visitorId);
     this.channel = await this.hub.join(this);
     if (this.contactId) this.channel.watchContact(this, this.contactId);
@@ -95,6 +102,7 @@ export class Client {
       return this.close(closeCodes.invalidPayload, 'frames must be JSON');
     }
     if (typeof frame !== 'object' || frame === null || typeof frame.type !== 'string') return this.close(closeCodes.policy, 'a frame needs a type');
+    await this.open();
     switch (frame.type) {
       case 'ping':
         return this.send({ type: 'pong' });
@@ -152,8 +160,10 @@ export class Client {
     this.follows.set(conversationId, follow);
     this.channel?.watchConversation(this, conversationId);
     const db = this.platform.database.orm;
-    const oldest = await data.oldestConversationSeq(db, this.workspaceId, conversationId);
-    if (oldest !== null && oldest > after + 1 && after > 0) this.send({ type: 'reset', conversation_id: conversationId });
+    const [oldest, head] = await Promise.all([data.oldestConversationSeq(db, this.workspaceId, conversationId), data.conversationHead(db, this.workspaceId, conversationId)]);
+    // Numbers this server never handed out (a client from another install), or ones the log has pruned.
+    if (after > head || (oldest !== null && oldest > after + 1 && after > 0)) this.send({ type: 'reset', conversation_id: conversationId });
+    if (after > head) follow.last = head;
     for (;;) {
       const events = await data.conversationEventsAfter(db, this.workspaceId, conversationId, follow.last, resumePage);
       for (const frame of await buildFrames(db, events)) this.deliverFollowed(frame, follow);
@@ -171,8 +181,10 @@ export class Client {
     this.inboxFollow = follow;
     this.channel?.inbox.add(this);
     const db = this.platform.database.orm;
-    const oldest = await data.oldestStreamSeq(db, this.workspaceId);
-    if (oldest !== null && oldest > after + 1 && after > 0) this.send({ type: 'reset', stream: 'inbox' });
+    const [oldest, heads] = await Promise.all([data.oldestStreamSeq(db, this.workspaceId), data.streamHeads(db, [this.workspaceId])]);
+    const head = heads.get(this.workspaceId) ?? 0;
+    if (after > head || (oldest !== null && oldest > after + 1 && after > 0)) this.send({ type: 'reset', stream: 'inbox' });
+    if (after > head) follow.last = head;
     for (;;) {
       const events = await data.streamEventsAfter(db, this.workspaceId, follow.last, resumePage);
       for (const frame of await buildFrames(db, events)) this.deliverInbox(frame, follow);

@@ -11,18 +11,20 @@ import type { RealtimeHub } from './hub.ts';
  * by number and read it from the database.
  */
 export function realtimeConsumer(platform: Platform, hub: RealtimeHub): Consumer {
+  // Frames are built and published after the commit, outside the cursor's transaction (kept short), one
+  // batch after another so nodes receive them in stream order.
+  let publishing: Promise<void> = Promise.resolve();
   return {
     name: 'realtime',
     async handle(events, tx) {
       const conversationEvents = events.filter((event) => event.aggregateType === 'conversation');
       if (conversationEvents.length === 0) return;
       const numbers = await data.numberStreamEvents(tx, conversationEvents);
-      const frames = await buildFrames(
-        tx,
-        conversationEvents.map((event, index) => ({ ...event, streamSeq: numbers[index] as number })),
-      );
+      const numbered = conversationEvents.map((event, index) => ({ ...event, streamSeq: numbers[index] as number }));
       return () => {
-        hub.publish(frames).catch((error) => platform.log.warn({ err: error }, 'realtime: publishing failed (nodes will read the gap)'));
+        publishing = publishing
+          .then(async () => hub.publish(await buildFrames(platform.database.orm, numbered)))
+          .catch((error) => platform.log.warn({ err: error }, 'realtime: publishing failed (nodes will read the gap)'));
       };
     },
   };

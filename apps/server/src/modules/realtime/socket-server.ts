@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { readVisitorToken } from '../messenger/visitor-token.ts';
 import { findTeammate } from '../teammates/accounts.ts';
 import { actorForSession, findSession } from '../teammates/sessions.ts';
+import { lacksRequiredTwoFactor } from '../teammates/two-factor-requirement.ts';
 import { teamIdsOf } from '../teams/service.ts';
 import { Client, closeCodes, type Identity } from './client.ts';
 import type { RealtimeHub } from './hub.ts';
@@ -107,6 +108,7 @@ async function authenticate(platform: Platform, request: IncomingMessage, url: U
   if (!session) return 401;
   const actor = await actorForSession(db, session).catch(() => undefined);
   if (!actor) return 401;
+  if (await lacksRequiredTwoFactor(db, actor)) return 403;
   const [teammate, teamIds] = await Promise.all([findTeammate(db, actor.teammateId), teamIdsOf(db, actor.workspaceId, actor.teammateId)]);
   return {
     kind: 'teammate',

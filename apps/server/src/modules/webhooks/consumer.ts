@@ -14,6 +14,7 @@ import { candidateTopics, subscribedTo } from './topics.ts';
 export function webhooksConsumer(platform: Platform): Consumer {
   return {
     name: 'webhooks',
+    paceMs: 100,
     async handle(events, tx) {
       const announced = events.map((event) => ({ event, topics: candidateTopics(event) })).filter(({ topics }) => topics.length);
       if (!announced.length) return;

@@ -6,6 +6,12 @@ import type { StoredEvent } from './outbox.ts';
 export interface Consumer {
   name: string;
   /**
+   * At least this long between two batches that were not full (default 0: at once). Consumers that
+   * need no low latency (audit, webhooks) wait, so under load they read the log in bigger batches
+   * instead of running a transaction after every commit.
+   */
+  paceMs?: number;
+  /**
    * Receives events in log order. Runs inside the transaction that advances this consumer's cursor,
    * so database writes made with `tx` happen exactly once; anything else must tolerate a redelivery
    * (at least once) and use the event id to stay idempotent.
@@ -113,7 +119,9 @@ export class Dispatcher {
         await this.sleep(state, delay);
         continue;
       }
-      if (!full && !state.pending && this.running) await this.sleep(state, this.options.pollMs);
+      if (full || !this.running) continue;
+      if (consumer.paceMs) await this.sleep({}, consumer.paceMs);
+      if (!state.pending && this.running) await this.sleep(state, this.options.pollMs);
     }
     this.wakes.delete(consumer.name);
   }
