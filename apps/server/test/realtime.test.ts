@@ -27,7 +27,7 @@ afterAll(() => server?.stop());
 async function visitorFor(contactId: string): Promise<string> {
   const visitorId = `v_${Math.random().toString(36).slice(2, 14)}`;
   await server.server.platform.database.orm.execute(
-    sql`insert into messenger_visitors (workspace_id, id, contact_id) values (${workspaceId}, ${visitorId}, ${contactId})`,
+    sql`insert into messenger_visitors (workspace_id, id, contact_id, identified_at) values (${workspaceId}, ${visitorId}, ${contactId}, now())`,
   );
   return issueVisitorToken(server.server.platform.keyring, { workspaceId, visitorId });
 }
@@ -156,6 +156,10 @@ describe('realtime sockets', () => {
 
     await expect(LiveSocket.open(server.url, { visitorToken: 'fdv.1.forged-visitor-id.1700000000.00000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).rejects.toThrow('401');
     await expect(LiveSocket.open(server.url, {})).rejects.toThrow('401');
+    // A visitor bound to a user without an identified boot (as the visitor API refuses it).
+    await server.server.platform.database.orm.execute(sql`insert into messenger_visitors (workspace_id, id, contact_id) values (${workspaceId}, 'v_unverified_1', ${mine.contactId})`);
+    const unverified = issueVisitorToken(server.server.platform.keyring, { workspaceId, visitorId: 'v_unverified_1' });
+    await expect(LiveSocket.open(server.url, { visitorToken: unverified })).rejects.toThrow('401');
     // A teammate's cookie sent by another site's page is refused.
     await expect(LiveSocket.open(server.url, { cookie: cookieOf(owner.client), origin: 'https://evil.example' })).rejects.toThrow('403');
     const sameOrigin = await LiveSocket.open(server.url, { cookie: cookieOf(owner.client), origin: server.url });

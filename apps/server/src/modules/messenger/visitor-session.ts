@@ -37,8 +37,13 @@ export function isVerified(visitor: data.VisitorRow, messenger: WorkspaceMesseng
  * have been bound to it by an identified boot — and, with verification enforced, one whose proof was
  * checked with the current secret: a token alone never reaches a user's conversations otherwise.
  */
-export async function authenticateVisitor(platform: Platform, request: FastifyRequest): Promise<VisitorSession> {
-  const claims = readVisitorToken(platform.keyring, bearerToken(request));
+export function authenticateVisitor(platform: Platform, request: FastifyRequest): Promise<VisitorSession> {
+  return visitorSessionOf(platform, bearerToken(request));
+}
+
+/** The same check for a token given another way (the realtime socket's query string). */
+export async function visitorSessionOf(platform: Platform, token: string | undefined): Promise<VisitorSession> {
+  const claims = readVisitorToken(platform.keyring, token);
   const expired = () => unauthorized('The visitor token is missing, invalid or expired: boot the Messenger again');
   if (!claims) throw expired();
   const messenger = await workspaceMessenger(platform, claims.workspaceId);

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { sessionCookie } from '../../platform/http/session-cookies.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { readVisitorToken } from '../messenger/visitor-token.ts';
+import { visitorSessionOf } from '../messenger/visitor-session.ts';
 import { findTeammate } from '../teammates/accounts.ts';
 import { actorForSession, findSession } from '../teammates/sessions.ts';
 import { lacksRequiredTwoFactor } from '../teammates/two-factor-requirement.ts';
@@ -95,8 +95,9 @@ function refuse(socket: Duplex, status: number, text: string): void {
 async function authenticate(platform: Platform, request: IncomingMessage, url: URL): Promise<Identity | 401 | 403> {
   const token = url.searchParams.get('visitor_token');
   if (token !== null) {
-    const claims = readVisitorToken(platform.keyring, token);
-    return claims ? { kind: 'visitor', workspaceId: claims.workspaceId, visitorId: claims.visitorId } : 401;
+    // As for the visitor API: a user's visitor must have been verified (when enforced) with the current secret.
+    const session = await visitorSessionOf(platform, token).catch(() => undefined);
+    return session ? { kind: 'visitor', workspaceId: session.messenger.workspaceId, visitorId: session.visitor.id } : 401;
   }
   const cookie = readCookie(request.headers.cookie, sessionCookie);
   if (!cookie) return 401;
