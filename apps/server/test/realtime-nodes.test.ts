@@ -59,7 +59,7 @@ const reply = (url: string, conversationId: string, adminId: string, body: strin
 
 const bodiesOf = (live: LiveSocket, conversationId: string) => live.events(conversationId).map((frame) => frame.part?.body);
 
-describe('realtime across restarts', () => {
+describe('realtime across restarts', { timeout: 120_000 }, () => {
   it('a visitor gets every message sent across a crash and a restart, in order, once', async () => {
     database = await createTestDatabase();
     let server = await node(database.env);
@@ -80,7 +80,7 @@ describe('realtime across restarts', () => {
   });
 });
 
-describe.runIf(process.env.TEST_REDIS_URL && process.env.TEST_DATABASE_URL)('realtime on two nodes', () => {
+describe.runIf(process.env.TEST_REDIS_URL && process.env.TEST_DATABASE_URL)('realtime on two nodes', { timeout: 120_000 }, () => {
   it('a visitor on node A and a teammate on node B talk live', async () => {
     database = await createTestDatabase();
     const [a, b] = [await node(database.env), await node(database.env)] as [SpawnedServer, SpawnedServer];
@@ -126,6 +126,8 @@ describe.runIf(process.env.TEST_REDIS_URL && process.env.TEST_DATABASE_URL)('rea
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect((await reply(b.url, conversationId, adminId, 'after the outage')).status).toBe(200);
     await onA.waitUntil(() => bodiesOf(onA, conversationId).includes('<p>after the outage</p>'), 15_000);
+    await onB.waitUntil(() => bodiesOf(onB, conversationId).includes('<p>after the outage</p>'), 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     // Every message once, in order, on both sides.
     expect(bodiesOf(onA, conversationId)).toEqual(['<p>Hello from the widget</p>', '<p>during the outage</p>', '<p>visitor during the outage</p>', '<p>after the outage</p>']);
     expect(bodiesOf(onB, conversationId).filter((body) => body?.includes('outage'))).toEqual(['<p>during the outage</p>', '<p>visitor during the outage</p>', '<p>after the outage</p>']);

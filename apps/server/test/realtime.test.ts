@@ -228,4 +228,20 @@ describe('realtime sockets', () => {
     await until(() => frames.some((frame) => frame.part?.body === '<p>live after reset</p>'));
     ws.close();
   });
+
+  it('sends each change to an inbox once, whether its preview or its numbered frame comes first', async () => {
+    const { conversationId } = await contactWithConversation();
+    const inbox = await LiveSocket.open(server.url, { cookie: cookieOf(owner.client) });
+    inbox.send({ type: 'subscribe_inbox', after: Number.MAX_SAFE_INTEGER });
+    await inbox.waitFor((frame) => frame.type === 'subscribed');
+    for (let i = 1; i <= 5; i++) expect((await adminReply(conversationId, `once ${i}`)).status).toBe(200);
+    await inbox.waitUntil(() => inbox.events(conversationId).filter((frame) => frame.part).length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const parts = inbox.events(conversationId).filter((frame) => frame.part);
+    expect(parts.map((frame) => frame.part?.body)).toEqual([1, 2, 3, 4, 5].map((i) => `<p>once ${i}</p>`));
+    // The fast path carried them (no teammate-stream number yet), with the author's name.
+    expect(parts.some((frame) => frame.stream_seq === undefined)).toBe(true);
+    expect(parts[0]?.part?.author.name).toBe('Olivia Owner');
+    inbox.close();
+  });
 });

@@ -39,6 +39,26 @@ export interface ChangeResult {
   contacts: data.Participant[];
   /** The conversation's tags, read with the lock. */
   tags: data.LockedConversation['tags'];
+  /** The events the change appended on the conversation, with their sequence numbers. */
+  events: { type: string; sequence: number; payload: Record<string, unknown> }[];
+}
+
+type CommitListener = (results: ChangeResult[]) => void;
+const commitListeners = new WeakMap<Platform['database'], CommitListener[]>();
+
+/**
+ * Called with every change once it has committed (before its answer is sent), so realtime can show it
+ * at once; the event log's consumers stay the guarantee (see modules/realtime).
+ */
+export function onConversationChanges(database: Platform['database'], listener: CommitListener): void {
+  commitListeners.set(database, [...(commitListeners.get(database) ?? []), listener]);
+}
+
+function announce(database: Platform['database'], results: ChangeResult[]): void {
+  const listeners = commitListeners.get(database);
+  const changed = results.filter((result) => result.events.length);
+  if (!listeners || !changed.length) return;
+  for (const listener of listeners) listener(changed);
 }
 
 /** PostgreSQL's text form of a timestamptz ("2025-01-02 03:04:05.123456+00") as a Date. */
@@ -109,6 +129,8 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
   /** Contacts' `last_replied_at` (they wrote) and `last_contacted_at` (a teammate wrote to them). */
   const touches: ContactTouch[] = [];
   const results: (ChangeResult | AppError)[] = [];
+  /** Which of `events` each result appended (filled in with their sequences after the write). */
+  const eventsOf = new Map<ChangeResult, { from: number; to: number }>();
   for (const intent of intents) {
     const { workspaceId, target, actorId } = intent;
     const found = 'id' in target ? byKey.get(`${workspaceId}:${target.id}`) : lastOf(lockedRows, workspaceId, target.lastOfContact);
@@ -134,7 +156,7 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
     const unchanged = { contactIds: [...state.contactIds], contacts: found.contacts, tags: found.tags };
     // A change that changes nothing (priority already set, snooze already woken) writes nothing.
     if (drafts.length === 0 && extra.length === 0 && Object.keys(patch).length === 0) {
-      results.push({ row: before, parts: [], ...unchanged });
+      results.push({ row: before, parts: [], ...unchanged, events: [] });
       continue;
     }
     const counted = drafts.length ? { ...patch, countConversationParts: before.countConversationParts + drafts.length } : patch;
@@ -160,6 +182,7 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
     parts.push(...written);
     for (const part of written) touches.push(...touchesOf(workspaceId, part, state.contactIds));
     const aggregate = { workspaceId, aggregateType: 'conversation', aggregateId: after.id };
+    const firstEvent = events.length;
     for (const part of written) {
       events.push({
         ...aggregate,
@@ -178,14 +201,21 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
       createdAt: now,
       updatedAt: now,
     }));
-    results.push({ row: after, parts: partRows, ...unchanged });
+    const result: ChangeResult = { row: after, parts: partRows, ...unchanged, events: [] };
+    eventsOf.set(result, { from: firstEvent, to: events.length });
+    results.push(result);
   }
   const conversationWrites: data.ConversationWrite[] = [];
   for (const [found, state] of states) {
     if (state.row !== found.row) conversationWrites.push({ workspaceId: found.row.workspaceId, id: found.row.id, at: found.at, patch: state.patch });
   }
   const touched = contactTouchesCte(touches);
-  if (conversationWrites.length || events.length) await data.writeChanges(tx, { conversations: conversationWrites, parts, events }, touched ? [touched] : []);
+  if (conversationWrites.length || events.length) {
+    const appended = await data.writeChanges(tx, { conversations: conversationWrites, parts, events }, touched ? [touched] : []);
+    for (const [result, { from, to }] of eventsOf) {
+      result.events = events.slice(from, to).map((event, index) => ({ type: event.type, sequence: appended[from + index]?.sequence ?? 0, payload: event.payload }));
+    }
+  }
   return results;
 }
 
@@ -197,12 +227,14 @@ export async function changeConversation(
   actorId: number | null,
   plan: (locked: Locked) => ChangePlan | Promise<ChangePlan>,
 ): Promise<ChangeResult> {
-  return platform.database.transaction(async (tx) => {
-    const [result] = await applyChanges(tx, [{ workspaceId, target, actorId, plan }]);
-    if (!result) throw new Error('a change returned no result');
-    if (result instanceof AppError) throw result;
-    return result;
+  const result = await platform.database.transaction(async (tx) => {
+    const [applied] = await applyChanges(tx, [{ workspaceId, target, actorId, plan }]);
+    if (!applied) throw new Error('a change returned no result');
+    if (applied instanceof AppError) throw applied;
+    return applied;
   });
+  announce(platform.database, [result]);
+  return result;
 }
 
 /** The most changes one batch transaction carries. */
@@ -275,6 +307,10 @@ class ChangeBatcher {
       );
       return;
     }
+    announce(
+      this.platform.database,
+      results.filter((result): result is ChangeResult => !(result instanceof AppError)),
+    );
     results.forEach((result, index) => {
       const pending = batch[index] as Pending;
       if (result instanceof AppError) pending.reject(result);

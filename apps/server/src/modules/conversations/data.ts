@@ -31,6 +31,7 @@ export interface Participant {
   externalId: string | null;
   name: string | null;
   email: string | null;
+  avatar: string | null;
 }
 
 export interface LockedConversation {
@@ -42,14 +43,14 @@ export interface LockedConversation {
   at: string;
 }
 
-type ParticipantJson = { id: string; external_id: string | null; name: string | null; email: string | null };
+type ParticipantJson = { id: string; external_id: string | null; name: string | null; email: string | null; avatar: string | null };
 
 /**
  * The conversation's contacts in the order they joined. It reads the contacts table (the contacts
  * module's) in the same statement as the lock, so the reply path's answer needs no query of its own.
  */
 const participantsOf = sql<ParticipantJson[]>`coalesce((
-  select json_agg(json_build_object('id', cc.contact_id, 'external_id', c.external_id, 'name', c.name, 'email', c.email)
+  select json_agg(json_build_object('id', cc.contact_id, 'external_id', c.external_id, 'name', c.name, 'email', c.email, 'avatar', c.avatar)
                   order by cc.added_at, cc.contact_id)
   from conversation_contacts cc
   left join contacts c on c.workspace_id = cc.workspace_id and c.id = cc.contact_id
@@ -69,7 +70,7 @@ const tagsOfRow = sql<TagJson[]>`coalesce((
 type TagJson = { id: string; name: string; applied_at: string; applied_by: number | string | null };
 
 function locked(found: { row: ConversationRow; participants: ParticipantJson[]; tags: TagJson[]; at: string }): LockedConversation {
-  const contacts = found.participants.map((p) => ({ id: p.id, externalId: p.external_id, name: p.name, email: p.email }));
+  const contacts = found.participants.map((p) => ({ id: p.id, externalId: p.external_id, name: p.name, email: p.email, avatar: p.avatar }));
   const tags = found.tags.map((tag) => ({
     id: tag.id,
     name: tag.name,
@@ -202,7 +203,7 @@ export async function writeChanges(
   tx: Tx,
   writes: { conversations: ConversationWrite[]; parts: PartWrite[]; events: NewEvent[] },
   alongside: SQL[] = [],
-): Promise<void> {
+): Promise<{ eventId: string; sequence: number }[]> {
   const ctes: SQL[] = [...alongside];
   if (writes.parts.length) {
     const parts = writes.parts.map((part) => ({
@@ -260,7 +261,7 @@ export async function writeChanges(
         as v(${sql.join([sql`workspace_id bigint, id text, keys text[], at timestamptz`, ...types], sql`, `)})
       where c.workspace_id = v.workspace_id and c.id = v.id)`);
   }
-  await appendEvents(tx, writes.events, ctes);
+  return appendEvents(tx, writes.events, ctes);
 }
 
 export async function findConversation(db: Executor, workspaceId: number, id: string): Promise<ConversationRow | undefined> {

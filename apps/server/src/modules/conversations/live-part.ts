@@ -34,25 +34,38 @@ export function sourcePart(row: data.ConversationRow): data.PartRow {
   };
 }
 
+/** Who wrote a part, as the live shape shows them. */
+export type LiveAuthor = { name: string | null; avatar: string | null };
+
+/** One part in the Messenger's and realtime's shape, given its author. */
+export function toLivePart(part: data.PartRow, author: LiveAuthor | undefined): LivePart {
+  return {
+    id: part.id,
+    part_type: part.partType,
+    body: part.body,
+    author: { type: part.authorType as LivePart['author']['type'], id: part.authorId, name: author?.name ?? null, avatar: author?.avatar ?? null },
+    attachments: (part.attachments as StoredAttachment[]).map(({ name, url, content_type, filesize }) => ({ name, url, content_type, filesize })),
+    created_at: seconds(part.createdAt),
+    redacted: part.redacted,
+  };
+}
+
 /** Parts in the Messenger's and realtime's shape, with their authors' names and avatars in two batched queries. */
 export async function toLiveParts(db: Executor, workspaceId: number, parts: data.PartRow[]): Promise<LivePart[]> {
   const adminIds = parts.filter((part) => part.authorType === 'admin' && part.authorId).map((part) => part.authorId as string);
   const contactIds = parts.filter((part) => (part.authorType === 'user' || part.authorType === 'lead') && part.authorId).map((part) => part.authorId as string);
   const { people, contacts } = await loadPeople(db, workspaceId, { adminIds, contactIds });
-  return parts.map((part) => ({
-    id: part.id,
-    part_type: part.partType,
-    body: part.body,
-    author: {
-      type: part.authorType as LivePart['author']['type'],
-      id: part.authorId,
-      name: part.authorId ? (people.get(personKey(part.authorType, part.authorId))?.name ?? null) : null,
-      avatar: part.authorType === 'admin' || !part.authorId ? null : (contacts.get(part.authorId)?.avatar ?? null),
-    },
-    attachments: (part.attachments as StoredAttachment[]).map(({ name, url, content_type, filesize }) => ({ name, url, content_type, filesize })),
-    created_at: seconds(part.createdAt),
-    redacted: part.redacted,
-  }));
+  return parts.map((part) =>
+    toLivePart(
+      part,
+      part.authorId
+        ? {
+            name: people.get(personKey(part.authorType, part.authorId))?.name ?? null,
+            avatar: part.authorType === 'admin' ? null : (contacts.get(part.authorId)?.avatar ?? null),
+          }
+        : undefined,
+    ),
+  );
 }
 
 /** The conversation as a teammate's live stream describes it. */

@@ -22,6 +22,8 @@ interface Follow {
 export const closeCodes = { goingAway: 1001, unsupportedData: 1003, invalidPayload: 1007, policy: 1008 } as const;
 
 const resumePage = 500;
+/** Previews remembered per socket at most (then forgotten: a repeat costs less than unbounded memory). */
+const maxRemembered = 1000;
 const limits = { visitorSubscriptions: 50, teammateSubscriptions: 200, framesPerTenSeconds: 100, signalIntervalMs: 1000 };
 
 /**
@@ -38,6 +40,10 @@ export class Client {
   private inboxFollow: Follow | undefined;
   private frameBudget = { windowStart: 0, count: 0 };
   private lastSignalAt = 0;
+  /** Previews sent to the inbox, by conversation, until their numbered frames arrive. */
+  private previewed: Map<string, Set<number>> | undefined;
+  /** The highest numbered frame sent to the inbox per conversation (bounded, see maxRemembered). */
+  private numbered: Map<string, number> | undefined;
   /** Frames that arrive before the socket has joined its workspace wait for it. */
   private opened: Promise<void> | undefined;
 
@@ -210,7 +216,48 @@ export class Client {
     await this.hub.signal(this.workspaceId, { kind, conversationId, author, from: this.id }).catch(() => {});
   }
 
-  /** A live frame from the channel: sent if this socket follows its conversation or the inbox, once. */
+  /**
+   * A preview (a change that has just committed, not numbered in the teammate stream yet). A followed
+   * conversation takes it only as the very next number, so its order stays whole; an inbox that does
+   * not follow the conversation takes it and remembers it, so the numbered frame is not sent again
+   * (an inbox may then see two quick events of one conversation out of order; each carries its seq).
+   */
+  preview(frame: StreamFrame, encoded: Map<string, string>): void {
+    const follow = this.follows.get(frame.conversationId);
+    if (follow) {
+      if (follow.held || frame.seq !== follow.last + 1) return;
+      follow.last = frame.seq;
+      this.sendFrame(frame, encoded);
+      return;
+    }
+    const inbox = this.inboxFollow;
+    if (!inbox || inbox.held || !this.teammateMaySee(frame.conversation)) return;
+    // The numbered frame can win the race (a preview waiting for a teammate's name): then it was sent.
+    if ((this.numbered?.get(frame.conversationId) ?? 0) >= frame.seq) return;
+    this.previewed ??= new Map();
+    if (this.previewed.size > maxRemembered) this.previewed.clear();
+    const seqs = this.previewed.get(frame.conversationId) ?? new Set<number>();
+    seqs.add(frame.seq);
+    this.previewed.set(frame.conversationId, seqs);
+    this.sendFrame(frame, encoded);
+  }
+
+  /** Remembers the highest numbered frame of a conversation sent to the inbox, while previews are in flight. */
+  private noteNumbered(frame: StreamFrame): void {
+    this.numbered ??= new Map();
+    if (this.numbered.size > maxRemembered) this.numbered.clear();
+    this.numbered.set(frame.conversationId, Math.max(frame.seq, this.numbered.get(frame.conversationId) ?? 0));
+  }
+
+  /** Whether this numbered frame was already sent to the inbox as a preview (and forgets it). */
+  private wasPreviewed(frame: StreamFrame): boolean {
+    const seqs = this.previewed?.get(frame.conversationId);
+    if (!seqs?.delete(frame.seq)) return false;
+    if (seqs.size === 0) this.previewed?.delete(frame.conversationId);
+    return true;
+  }
+
+  /** A numbered frame from the channel: sent if this socket follows its conversation or the inbox, once. */
   offer(frame: StreamFrame, encoded: Map<string, string>): void {
     let send = false;
     const follow = this.follows.get(frame.conversationId);
@@ -223,7 +270,10 @@ export class Client {
     if (inbox?.held) inbox.held.push(frame);
     else if (inbox && frame.streamSeq !== undefined && frame.streamSeq > inbox.last) {
       inbox.last = frame.streamSeq;
-      send ||= this.teammateMaySee(frame.conversation);
+      if (!follow && !this.wasPreviewed(frame)) {
+        send ||= this.teammateMaySee(frame.conversation);
+        this.noteNumbered(frame);
+      }
     }
     // A visitor hears of a conversation a teammate starts with it, then subscribes.
     if (this.kind === 'visitor' && follow === undefined && frame.name === 'conversation.created') send = true;

@@ -2,11 +2,15 @@ import type { LiveConversation, LivePart, ServerFrame } from '@frontdesk/api-typ
 import type { Executor } from '../../platform/db/database.ts';
 import type { StoredEvent } from '../../platform/events/outbox.ts';
 import {
+  type ChangeResult,
+  type ConversationRow,
   contactIdsOfConversations,
   findConversationsByIds,
   findPartsByIds,
+  type LiveAuthor,
   sourcePart,
   toLiveConversation,
+  toLivePart,
   toLiveParts,
   visibleToVisitor,
 } from '../conversations/service.ts';
@@ -31,6 +35,57 @@ export interface StreamFrame {
   visitorVisible: boolean;
 }
 
+/** What frameOf needs to know besides the event. */
+interface FrameContext {
+  row: ConversationRow | undefined;
+  contactIds: string[];
+  part: LivePart | undefined;
+}
+
+type FrameEvent = Pick<StoredEvent, 'workspaceId' | 'aggregateId' | 'sequence' | 'type' | 'payload'> & { createdAt: Date; streamSeq?: number };
+
+/** One event's frame. */
+function frameOf(event: FrameEvent, { row, contactIds, part }: FrameContext): StreamFrame {
+  return {
+    workspaceId: event.workspaceId,
+    conversationId: event.aggregateId,
+    seq: event.sequence,
+    ...(event.streamSeq === undefined ? {} : { streamSeq: event.streamSeq }),
+    name: event.type,
+    createdAt: Math.floor(event.createdAt.getTime() / 1000),
+    ...(part ? { part } : {}),
+    ...(row ? { conversation: toLiveConversation(row, contactIds) } : {}),
+    ...(event.type === 'conversation.part.created' ? {} : { data: detailsOf(event.payload) }),
+    visitorVisible: visibleToVisitors(event.type, part),
+  };
+}
+
+/**
+ * Frames of changes that have just committed, built from what the change already holds (no query but
+ * teammates' names, cached by the caller). They carry no teammate-stream number: they are previews,
+ * sent ahead of the numbered frames the realtime consumer publishes (see hub.ts).
+ */
+export function previewFrames(results: ChangeResult[], teammateName: (id: string) => string | null): StreamFrame[] {
+  const frames: StreamFrame[] = [];
+  for (const result of results) {
+    const contacts = new Map(result.contacts.map((contact) => [contact.id, contact]));
+    const parts = new Map(result.parts.map((part) => [part.id, part]));
+    for (const event of result.events) {
+      const partRow = event.type === 'conversation.part.created' ? parts.get(String(event.payload.part_id)) : undefined;
+      let author: LiveAuthor | undefined;
+      if (partRow?.authorId && partRow.authorType === 'admin') author = { name: teammateName(partRow.authorId), avatar: null };
+      else if (partRow?.authorId) author = contacts.get(partRow.authorId);
+      frames.push(
+        frameOf(
+          { workspaceId: result.row.workspaceId, aggregateId: result.row.id, sequence: event.sequence, type: event.type, payload: event.payload, createdAt: result.row.updatedAt },
+          { row: result.row, contactIds: result.contactIds, part: partRow ? toLivePart(partRow, author) : undefined },
+        ),
+      );
+    }
+  }
+  return frames;
+}
+
 const internalKeys = new Set(['actor_id', 'conversation_id', 'part_id', 'part_type', 'author_type', 'author_id']);
 
 function detailsOf(payload: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -39,8 +94,8 @@ function detailsOf(payload: Record<string, unknown>): Record<string, unknown> | 
 }
 
 /** What visitors may see of a conversation's events (never notes, assignments or internal changes). */
-function visibleToVisitors(event: StoredEvent, part: LivePart | undefined): boolean {
-  switch (event.type) {
+function visibleToVisitors(type: string, part: LivePart | undefined): boolean {
+  switch (type) {
     case 'conversation.created':
     case 'conversation.read':
     case 'conversation.updated':
@@ -84,18 +139,7 @@ export async function buildFrames(db: Executor, events: (StoredEvent & { streamS
         const row = conversations.get(event.aggregateId);
         const partId = event.type === 'conversation.part.created' || event.type === 'conversation.created' ? String(event.payload.part_id) : undefined;
         const part = partId ? parts.get(partId) : undefined;
-        frames.set(event, {
-          workspaceId,
-          conversationId: event.aggregateId,
-          seq: event.sequence,
-          ...(event.streamSeq === undefined ? {} : { streamSeq: event.streamSeq }),
-          name: event.type,
-          createdAt: Math.floor(event.createdAt.getTime() / 1000),
-          ...(part ? { part } : {}),
-          ...(row ? { conversation: toLiveConversation(row, contactIds.get(row.id) ?? []) } : {}),
-          ...(event.type === 'conversation.part.created' ? {} : { data: detailsOf(event.payload) }),
-          visitorVisible: visibleToVisitors(event, part),
-        });
+        frames.set(event, frameOf(event, { row, contactIds: row ? (contactIds.get(row.id) ?? []) : [], part }));
       }
     }),
   );

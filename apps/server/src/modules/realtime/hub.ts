@@ -1,15 +1,20 @@
 import type { Platform } from '../../platform/platform.ts';
+import { type ChangeResult, onConversationChanges } from '../conversations/service.ts';
+import { findTeammates } from '../teammates/accounts.ts';
 import type { Client } from './client.ts';
 import * as data from './data.ts';
-import { buildFrames, type StreamFrame } from './frames.ts';
+import { buildFrames, previewFrames, type StreamFrame } from './frames.ts';
 
 /** What travels on a workspace's pub/sub channel: numbered frames, or an ephemeral signal. */
 type ChannelMessage =
   | { frames: StreamFrame[] }
+  | { previews: StreamFrame[]; at: number }
   | { signal: { kind: 'typing' | 'viewing'; conversationId: string; author: { type: 'admin' | 'user' | 'lead'; id: string; name: string | null }; from: string } };
 
 /** A page of the teammate stream read when a gap is found. */
 const gapPage = 500;
+/** Previews older than this are dropped (see receive). */
+const previewLifetimeMs = 1000;
 
 /**
  * One node's side of realtime: the sockets connected here, grouped by workspace, and one pub/sub
@@ -22,9 +27,38 @@ export class RealtimeHub {
   private readonly workspaces = new Map<number, WorkspaceChannel>();
   private readonly poller: NodeJS.Timeout;
 
+  /** Teammates' names for previews (a rename shows in previews within a minute). */
+  private readonly names = new Map<string, { name: string | null; at: number }>();
+
   constructor(private readonly platform: Platform) {
     this.poller = setInterval(() => void this.pollHeads(), 1000);
     this.poller.unref();
+    onConversationChanges(platform.database, (results) => {
+      this.preview(results).catch((error) => platform.log.warn({ err: error }, 'realtime: publishing previews failed'));
+    });
+  }
+
+  /**
+   * The fast path: a change on this node is published the moment it commits, before the realtime
+   * consumer numbers it (that takes another transaction). Sockets take a preview only where it cannot
+   * break their order (see Client.preview); the numbered frame that follows is then not sent again.
+   */
+  private async preview(results: ChangeResult[]): Promise<void> {
+    const adminIds = new Set<string>();
+    for (const result of results) for (const part of result.parts) if (part.authorType === 'admin' && part.authorId) adminIds.add(part.authorId);
+    const missing = [...adminIds].filter((id) => (this.names.get(id)?.at ?? 0) < Date.now() - 60_000);
+    if (missing.length) {
+      const found = await findTeammates(this.platform.database.orm, missing.map(Number));
+      for (const teammate of found) this.names.set(String(teammate.id), { name: teammate.name, at: Date.now() });
+    }
+    const frames = previewFrames(results, (id) => this.names.get(id)?.name ?? null);
+    const byWorkspace = new Map<number, StreamFrame[]>();
+    for (const frame of frames) byWorkspace.set(frame.workspaceId, [...(byWorkspace.get(frame.workspaceId) ?? []), frame]);
+    await Promise.all(
+      [...byWorkspace].map(([workspaceId, list]) =>
+        this.platform.pubsub.publish(this.channelName(workspaceId), JSON.stringify({ previews: list, at: Date.now() } satisfies ChannelMessage)),
+      ),
+    );
   }
 
   channelName(workspaceId: number): string {
@@ -166,6 +200,12 @@ export class WorkspaceChannel {
       this.deliverSignal(parsed.signal);
       return;
     }
+    if ('previews' in parsed) {
+      // A preview held up (Redis queues commands while it reconnects) is stale: the numbered frame has it.
+      if (Date.now() - parsed.at > previewLifetimeMs) return;
+      for (const frame of parsed.previews) this.deliverPreview(frame);
+      return;
+    }
     this.enqueue(async () => {
       for (const frame of parsed.frames) {
         if (frame.streamSeq === undefined || frame.streamSeq <= this.head) continue;
@@ -211,6 +251,13 @@ export class WorkspaceChannel {
     }
     const encoded = new Map<string, string>();
     for (const client of targets) client.offer(frame, encoded);
+  }
+
+  private deliverPreview(frame: StreamFrame): void {
+    const targets = new Set<Client>(this.byConversation.get(frame.conversationId));
+    for (const client of this.inbox) targets.add(client);
+    const encoded = new Map<string, string>();
+    for (const client of targets) client.preview(frame, encoded);
   }
 
   private deliverSignal(signal: Extract<ChannelMessage, { signal: unknown }>['signal']): void {
