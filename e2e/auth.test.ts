@@ -48,7 +48,8 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', (
     await screenshot(page, 'login');
 
     await signUp(page, server.url, owner, 'signup');
-    expect(await page.getByText('Conversations arrive with the Inbox').isVisible()).toBe(true);
+    // A new workspace lands on its empty Unassigned inbox.
+    await page.getByRole('heading', { name: 'Unassigned', level: 1 }).waitFor();
     const { secret } = await enrollTwoFactor(page, (s) => freshTotpCode(s, used), 'account-two-factor');
     expect(await page.getByText('Two-factor authentication is on.').isVisible()).toBe(true);
     await logOut(page);

@@ -34,9 +34,18 @@ import { conversationsRoutes } from './modules/conversations/routes.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { teamsAppRoutes } from './modules/teams/app-routes.ts';
 import { webhooksAppRoutes } from './modules/webhooks/app-routes.ts';
+import { contactsAppRoutes } from './modules/contacts/app-routes.ts';
+import { companiesAppRoutes } from './modules/companies/app-routes.ts';
+import { segmentsAppRoutes } from './modules/segments/app-routes.ts';
+import { tagsAppRoutes } from './modules/tags/app-routes.ts';
+import { dataAttributesAppRoutes } from './modules/data-attributes/app-routes.ts';
 import { messengerRoutes } from './modules/messenger/routes.ts';
 import { messengerAppRoutes } from './modules/messenger/app-routes.ts';
 import { widgetRoutes } from './modules/messenger/widget-routes.ts';
+import { inboxAppRoutes } from './modules/inbox/app-routes.ts';
+import { searchAppRoutes } from './modules/search/app-routes.ts';
+import { savedRepliesAppRoutes } from './modules/saved-replies/app-routes.ts';
+import { macrosAppRoutes } from './modules/macros/app-routes.ts';
 
 const inboxDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../inbox/dist');
 export const bodyLimit = 1024 * 1024;
@@ -111,7 +120,14 @@ export async function buildApp(platform: Platform): Promise<FastifyInstance> {
       await appApi.register(auditRoutes, { platform });
       await appApi.register(teamsAppRoutes, { platform });
       await appApi.register(webhooksAppRoutes, { platform });
+      for (const routes of [contactsAppRoutes, companiesAppRoutes, segmentsAppRoutes, tagsAppRoutes, dataAttributesAppRoutes]) {
+        await appApi.register(routes, { platform });
+      }
       await appApi.register(messengerAppRoutes, { platform, prefix: '/messenger' });
+      await appApi.register(inboxAppRoutes, { platform });
+      await appApi.register(searchAppRoutes, { platform });
+      await appApi.register(savedRepliesAppRoutes, { platform });
+      await appApi.register(macrosAppRoutes, { platform });
     },
     { prefix: '/app-api' },
   );

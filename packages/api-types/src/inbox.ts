@@ -22,12 +22,21 @@ export interface ViewFilters {
   contact?: { field: string; operator: '=' | '!=' | '~' | '^'; value: string }[];
 }
 
-/** An inbox in the sidebar. Ids: "mine", "mentions", "unassigned", "all", "team:<id>", "view:<id>". */
+/**
+ * An inbox in the sidebar. Ids: "mine" (assigned to me), "mentions" (conversations in which I was
+ * mentioned in a note), "unassigned" (no teammate and no team), "all", "team:<id>" (assigned to that
+ * team; listed for every team with `access_all_conversations`, else for the teammate's own teams),
+ * "view:<id>" (a saved view). Every view is further limited to the conversations the teammate may see.
+ */
 export interface InboxView {
   id: string;
   name: string;
   kind: 'mine' | 'mentions' | 'unassigned' | 'all' | 'team' | 'saved';
-  /** Open conversations in it (for "mentions": unread mentions). */
+  /**
+   * Open conversations in it (a saved view with a `state` filter: conversations in that state); for
+   * "mentions": conversations with a mention of me I have not read yet (any state). Counted up to
+   * 1000 — show "1000+" at the cap.
+   */
   count: number;
   filters?: ViewFilters;
 }
@@ -35,7 +44,11 @@ export interface InboxView {
 export interface InboxViewList {
   views: InboxView[];
 }
-/** POST /app-api/inbox/views {name, filters} → InboxView; PUT /app-api/inbox/views/:id; DELETE → 204. Saved views belong to the workspace. */
+/**
+ * POST /app-api/inbox/views {name, filters} → 201 InboxView; PUT /app-api/inbox/views/:id {name?, filters?}
+ * → InboxView; DELETE → 204 (`:id` is "view:<id>" or "<id>"). Saved views belong to the workspace.
+ * Filters are checked (400 naming the filter: unknown teammate, team, tag, contact field or operator).
+ */
 export interface SavedViewInput {
   name: string;
   filters: ViewFilters;
@@ -70,16 +83,32 @@ export interface ConversationSummary extends LiveConversation {
 
 /**
  * GET /app-api/inbox/conversations?view=<id>&state=open|snoozed|closed&sort=<ConversationSort>&cursor=<next>&per_page=25
- * Keyset pagination: `next` is an opaque cursor, null on the last page.
+ * Keyset pagination: `next` is an opaque cursor, null on the last page (a cursor is valid for its sort only).
+ * Defaults: view "all", sort "newest", per_page 25 (≤ 100), state: the saved view's `state` filter, else "open"
+ * (an explicit `state` wins over the view's). Sorts: newest = updated_at desc; oldest = created_at asc;
+ * waiting_longest = waiting_since asc, conversations nobody waits on last; priority = priority first, then
+ * updated_at desc.
  */
 export interface ConversationPage {
   conversations: ConversationSummary[];
   next: string | null;
-  /** How many match (view + state). */
+  /** How many match (view + state), counted up to 1000 ("1000+") when the first page is read; later pages repeat it. */
   total: number;
+  /**
+   * The teammate stream's number when the page was read (the Inbox follows the stream from there with
+   * `subscribe_inbox {after}`, and skips frames the page already reflects). Optional: without it the
+   * Inbox uses the largest `stream_seq` of the rows.
+   */
+  stream_seq?: number;
 }
 
-/** A part of the transcript: messages, notes and the inline history (assigned, closed, tagged, …). */
+/**
+ * A part of the transcript: messages (`comment`, `quick_reply`), notes (`note`) and the inline history,
+ * which alone carries `event`: `assignment` (assigned_to: the teammate or team, null = unassigned),
+ * `snoozed` (snoozed_until), `unsnoozed`, `open`, `close`, `priority_changed` (details {priority}),
+ * `tag_added` / `tag_removed` (details {tag: {id, name}}), `conversation_attribute_updated_by_admin`
+ * (details {attribute: {name}, value: {name}}), `title_changed` (details {title}).
+ */
 export interface TranscriptPart extends LivePart {
   /** Assignment target, snooze time, tag, attribute change… for history parts. */
   event?: { assigned_to?: PersonSummary | null; snoozed_until?: number | null; details?: Record<string, unknown> | null };
@@ -99,6 +128,19 @@ export interface ConversationDetail {
 }
 
 /**
+ * POST /app-api/attachments — a teammate uploads a file (permission `reply`): the body is the file, its
+ * type in Content-Type, its name URI-encoded in X-File-Name; any type but programs and scripts, ≤ 20 MB
+ * (413 beyond, 415 for a refused type) → 201 InboxAttachment. Only plain images are served inline.
+ */
+export interface InboxAttachment {
+  id: string;
+  url: string;
+  name: string;
+  content_type: string;
+  size: number;
+}
+
+/**
  * Actions (each answers the new ConversationDetail; 404 when hidden or missing):
  * POST /app-api/inbox/conversations/:id/reply  {body, attachment_ids?, note?: boolean}
  *   A note's body may mention teammates as `<span data-mention="<teammate id>">@Name</span>`: each
@@ -112,6 +154,9 @@ export interface ConversationDetail {
  * DELETE /app-api/inbox/conversations/:id/tags/:tag_id
  * PUT  /app-api/inbox/conversations/:id/attributes {custom_attributes: {...}}
  * POST /app-api/inbox/conversations/:id/read    {}  (marks read; mentions in it seen)
+ * `reply` needs permission `reply` (403). `attachment_ids` name the teammate's own uploads. A mention
+ * appends `conversation.mentioned` {teammate_ids} to the conversation's stream (realtime `data`). An
+ * agent who assigns a conversation away from their teams still gets the answer (then it is hidden).
  */
 export interface ReplyRequest {
   body: string;
@@ -119,7 +164,11 @@ export interface ReplyRequest {
   note?: boolean;
 }
 
-/** GET /app-api/search?q=<text>&limit=10 — PostgreSQL full-text search with ranking and highlights. */
+/**
+ * GET /app-api/search?q=<text>&limit=10 (≤ 50 per kind) — PostgreSQL full-text search with ranking and
+ * highlights: every word must match, the last one as a prefix (results while typing). Conversations the
+ * teammate may not see are left out; contacts (archived ones aside) and companies are not team-scoped.
+ */
 export interface SearchResults {
   conversations: { id: string; title: string | null; contact: PersonSummary | null; state: ConversationState; snippet: string; updated_at: number }[];
   contacts: { id: string; name: string | null; email: string | null; role: 'user' | 'lead'; snippet: string }[];
@@ -141,6 +190,10 @@ export interface SavedReplyInput {
   name: string;
   shortcut?: string | null;
   body: string;
+}
+/** GET /app-api/saved-replies (sorted by name). Reading needs a session; writing needs permission `reply`. */
+export interface SavedReplyList {
+  saved_replies: SavedReply[];
 }
 /** POST /app-api/saved-replies/:id/render {conversation_id} → {body} with placeholders filled. */
 export interface RenderedReply {
@@ -171,6 +224,10 @@ export interface MacroInput {
   note?: boolean;
   actions: MacroAction[];
 }
+/** GET /app-api/macros (sorted by name). Reading and previewing need a session; writing and running need `reply`. */
+export interface MacroList {
+  macros: Macro[];
+}
 /**
  * POST /app-api/macros/:id/preview {conversation_id} → MacroPreview (nothing applied).
  * POST /app-api/macros/:id/run {conversation_id} → ConversationDetail (reply then actions, in order).
@@ -180,4 +237,25 @@ export interface MacroPreview {
   note: boolean;
   /** Human sentences, e.g. "Assign to Billing", "Snooze until tomorrow 9:00". */
   actions: string[];
+}
+
+/** GET /app-api/contacts/:id — the Inbox's contact sidebar and contact page. PUT {name?, email?, phone?, custom_attributes?} edits (permission `reply`). */
+export interface ContactProfile {
+  id: string;
+  role: 'user' | 'lead';
+  external_id: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  avatar: string | null;
+  created_at: number;
+  last_seen_at: number | null;
+  custom_attributes: Record<string, string | number | boolean | null>;
+  companies: { id: string; company_id: string; name: string }[];
+  tags: TagSummary[];
+  /** The newest 10 data events. */
+  recent_events: { name: string; created_at: number; metadata: Record<string, unknown> }[];
+  /** The newest 10 conversations the contact takes part in (visible to the teammate). */
+  conversations: { id: string; title: string | null; state: ConversationState; updated_at: number }[];
+  notes: { id: string; body: string; author: PersonSummary | null; created_at: number }[];
 }

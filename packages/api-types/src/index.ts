@@ -45,6 +45,12 @@ export interface Session {
   workspace: WorkspaceSummary;
   workspaces: WorkspaceSummary[];
   permissions: Permissions;
+  /**
+   * The workspace requires two-factor authentication and this teammate has not turned it on: every
+   * /app-api route but the session, account, logout and workspace-switch ones answers 403
+   * `two_factor_required` until they enrol.
+   */
+  two_factor_required: boolean;
 }
 
 /** POST /app-api/login when the account has two-factor enabled: a pending session cookie is set. */
@@ -171,3 +177,5 @@ export interface AuditEventList {
 }
 export * from './messenger.ts';
 export * from './inbox.ts';
+export * from './people.ts';
+export * from './settings.ts';

@@ -22,6 +22,13 @@ export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
 }
 
+let onTwoFactorRequired: () => void = () => {};
+
+/** Called when any call answers 403 `two_factor_required`: the workspace began requiring two-factor. */
+export function setTwoFactorRequiredHandler(handler: () => void): void {
+  onTwoFactorRequired = handler;
+}
+
 function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -55,6 +62,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   }
   const error = await toApiError(response);
   if (response.status === 401 && method === 'GET') onSessionLost();
+  if (response.status === 403 && error.code === 'two_factor_required') onTwoFactorRequired();
   throw error;
 }
 

@@ -1,6 +1,6 @@
 import type { Session } from '@frontdesk/api-types';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, setSessionLostHandler } from '../api/client.ts';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, api, setSessionLostHandler, setTwoFactorRequiredHandler } from '../api/client.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -34,10 +34,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback((session: Session) => setState({ status: 'signed-in', session }), []);
   const signOut = useCallback(() => setState({ status: 'anonymous' }), []);
 
+  const current = useRef(state);
+  current.current = state;
+
   useEffect(() => {
     // GET /session also sets the fd_csrf cookie every later write must echo.
     void refresh();
     setSessionLostHandler(signOut);
+    // The workspace started requiring two-factor while the Inbox was open: reload the session once,
+    // which shows the enrolment screen (later 403s while it shows change nothing).
+    setTwoFactorRequiredHandler(() => {
+      const known = current.current;
+      if (known.status === 'signed-in' && known.session.two_factor_required) return;
+      void refresh();
+    });
   }, [refresh, signOut]);
 
   const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { RealtimeStatusBanner } from '../realtime/realtime-status.tsx';
+import { CommandPalette } from '../search/command-palette.tsx';
+import { ShortcutHelp } from '../shortcuts/shortcut-help.tsx';
 import { Sidebar } from './sidebar.tsx';
 
 export function AppShell({ children }: { children: ReactNode }) {
@@ -8,6 +11,9 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main className="content" id="content">
         {children}
       </main>
+      <RealtimeStatusBanner />
+      <ShortcutHelp />
+      <CommandPalette />
     </div>
   );
 }

@@ -60,29 +60,33 @@ export async function deleteCompany(db: Executor, workspaceId: number, id: strin
   return row;
 }
 
-/** A page of companies by creation time; `ids` restricts the list (a tag's companies). */
+/** Companies whose name contains the text, case-insensitively (the Inbox's filter). */
+const nameContains = (text: string | undefined) =>
+  text ? sql`${companies.name} ilike ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined;
+
+/** A page of companies by creation time; `ids` restricts the list (a tag's companies), `nameContains` to names containing a text. */
 export async function listCompanies(
   db: Executor,
   workspaceId: number,
-  options: { order: 'asc' | 'desc'; limit: number; offset: number; ids?: string[] },
+  options: { order: 'asc' | 'desc'; limit: number; offset: number; ids?: string[]; nameContains?: string },
 ): Promise<CompanyRow[]> {
   if (options.ids?.length === 0) return [];
   const direction = options.order === 'asc' ? asc : desc;
   return db
     .select()
     .from(companies)
-    .where(and(eq(companies.workspaceId, workspaceId), options.ids ? inArray(companies.id, options.ids) : undefined))
+    .where(and(eq(companies.workspaceId, workspaceId), options.ids ? inArray(companies.id, options.ids) : undefined, nameContains(options.nameContains)))
     .orderBy(direction(companies.createdAt), direction(companies.id))
     .limit(options.limit)
     .offset(options.offset);
 }
 
-export async function countCompanies(db: Executor, workspaceId: number, ids?: string[]): Promise<number> {
+export async function countCompanies(db: Executor, workspaceId: number, ids?: string[], text?: string): Promise<number> {
   if (ids?.length === 0) return 0;
   const [row] = await db
     .select({ n: count() })
     .from(companies)
-    .where(and(eq(companies.workspaceId, workspaceId), ids ? inArray(companies.id, ids) : undefined));
+    .where(and(eq(companies.workspaceId, workspaceId), ids ? inArray(companies.id, ids) : undefined, nameContains(text)));
   return Number(row?.n ?? 0);
 }
 

@@ -28,14 +28,15 @@ function offset(request: OffsetRequest) {
 export async function listCompanies(
   db: Executor,
   workspaceId: number,
-  request: OffsetRequest & { order?: 'asc' | 'desc'; tagId?: string },
+  request: OffsetRequest & { order?: 'asc' | 'desc'; tagId?: string; nameContains?: string },
   nextUrl: NextUrl,
 ) {
   const { page, size, offset: skip } = offset(request);
   const ids = request.tagId === undefined ? undefined : await targetIdsWithTag(db, workspaceId, 'company', request.tagId);
+  const nameContains = request.nameContains?.trim() || undefined;
   const [rows, totalCount] = await Promise.all([
-    data.listCompanies(db, workspaceId, { order: request.order ?? 'desc', limit: size, offset: skip, ids }),
-    data.countCompanies(db, workspaceId, ids),
+    data.listCompanies(db, workspaceId, { order: request.order ?? 'desc', limit: size, offset: skip, ids, nameContains }),
+    data.countCompanies(db, workspaceId, ids, nameContains),
   ]);
   return {
     type: 'list' as const,

@@ -31,7 +31,9 @@ async function planFor(platform: Platform, workspaceId: number, input: ManageInp
         throw invalid('snoozed_until must be a Unix timestamp (seconds) in the future', 'snoozed_until');
       }
       const until = new Date(input.snoozed_until * 1000);
-      return ({ row }) => ({ patch: snoozed(row, admin.teammateId, until), parts: [{ partType: 'snoozed', author }] });
+      // The time is kept on the part, so the transcript can say until when it was snoozed.
+      const eventDetails = { snoozed_until: input.snoozed_until };
+      return ({ row }) => ({ patch: snoozed(row, admin.teammateId, until), parts: [{ partType: 'snoozed', author, eventDetails }] });
     }
     case 'assignment': {
       const body = optionalBody(input.body);

@@ -9,7 +9,7 @@ import * as data from './data.ts';
 import type { ChangeResult } from './change-conversation.ts';
 import { type People, personKey, type StoredSource, toIntercomConversation, toIntercomConversationWithParts } from './intercom-conversation.ts';
 
-export type { ConversationRow } from './data.ts';
+export type { ConversationRow, PartRow } from './data.ts';
 export { conversationSearchFields } from './search-fields.ts';
 
 /** Intercom returns at most the 500 most recent parts of a conversation. */
@@ -163,3 +163,13 @@ export const findConversationsByIds = data.findConversationsByIds;
 export const contactIdsOfConversations = data.contactIdsOfConversations;
 export const isParticipant = data.isParticipant;
 export { createVisitorConversation, listVisitorConversations, loadVisitorConversation, markSeenByContact, replyAsVisitor, type VisitorContact, type VisitorMessage } from './visitor-conversations.ts';
+/** The newest `limit` parts of a conversation (oldest first), as stored: the Inbox's transcript. */
+export const listConversationParts = data.listParts;
+export { replyAsTeammate, type TeammateReply } from './teammate-reply.ts';
+export { addTagAsTeammate, removeTagAsTeammate } from './teammate-tags.ts';
+export { manageConversation, setPriority, type ManageInput } from './manage-parts.ts';
+export { updateConversation } from './update-conversation.ts';
+export type { ChangeResult } from './change-conversation.ts';
+export type { StoredAttachment, StoredSource } from './intercom-conversation.ts';
+export { onConversationChanges } from './change-conversation.ts';
+export { toLivePart, type LiveAuthor } from './live-part.ts';

@@ -46,7 +46,16 @@ export const conversations = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('conversations_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
-    index('conversations_state_idx').on(t.workspaceId, t.state, t.updatedAt),
+    // The Inbox's sorts, each (workspace, state, keys…, id) for its keyset pages (modules/inbox/data.ts `sorts`).
+    index('conversations_state_updated_idx').on(t.workspaceId, t.state, t.updatedAt, t.id),
+    index('conversations_state_created_idx').on(t.workspaceId, t.state, t.createdAt, t.id),
+    index('conversations_state_waiting_idx').on(t.workspaceId, t.state, sql`coalesce(${t.waitingSince}, 'infinity'::timestamptz)`, t.id),
+    index('conversations_state_priority_idx').on(t.workspaceId, t.state, t.priority, t.updatedAt, t.id),
+    // The Inbox's team and "Unassigned" inboxes: their lists and counts read a range, not a filtered scan.
+    index('conversations_team_idx').on(t.workspaceId, t.teamAssigneeId, t.state, t.updatedAt, t.id).where(sql`team_assignee_id is not null`),
+    index('conversations_unassigned_idx')
+      .on(t.workspaceId, t.state, t.updatedAt, t.id)
+      .where(sql`admin_assignee_id is null and team_assignee_id is null`),
     index('conversations_assignee_idx').on(t.workspaceId, t.adminAssigneeId, t.state).where(sql`admin_assignee_id is not null`),
     index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`state = 'snoozed'`),
   ],

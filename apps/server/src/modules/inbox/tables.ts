@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A workspace's saved conversation views (filters on state, assignee, team, tag, priority, contact attributes). */
@@ -30,5 +31,6 @@ export const mentions = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.teammateId, t.partId] }),
     index('mentions_conversation_idx').on(t.workspaceId, t.teammateId, t.conversationId),
+    index('mentions_unread_idx').on(t.workspaceId, t.teammateId, t.conversationId).where(sql`seen_at is null`),
   ],
 );

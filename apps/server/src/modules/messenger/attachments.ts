@@ -49,6 +49,9 @@ export function mediaTypeOf(header: string | undefined): string | undefined {
   return type && /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(type) ? type : undefined;
 }
 
+/** Programs and scripts are refused from anyone. */
+export const neverAllowedType = (type: string) => neverAllowed.has(type);
+
 function allowed(type: string, list: string[]): boolean {
   if (neverAllowed.has(type)) return false;
   if (list.length === 0) return true;
@@ -92,10 +95,13 @@ export function fileNameOf(header: string | undefined): string {
 
 export const fileUrl = (publicUrl: string, id: string, name: string) => `${publicUrl}/files/${id}/${encodeURIComponent(name)}`;
 
-/** Stores an uploaded file for the visitor; its id (24 random bytes) is the capability its URL carries. */
-export async function storeAttachment(
+/** Who uploaded a file: only they may attach it to a message. */
+export type Uploader = { type: 'visitor'; id: string; contact_id: string | null } | { type: 'teammate'; id: string };
+
+/** Stores an uploaded file (its content checked against its type); its id (24 random bytes) is the capability its URL carries. */
+export async function storeUpload(
   platform: Platform,
-  input: { workspaceId: number; visitorId: string; contactId: string | null; name: string; contentType: string; bytes: Buffer },
+  input: { workspaceId: number; uploadedBy: Uploader; name: string; contentType: string; bytes: Buffer },
 ): Promise<MessengerAttachment> {
   const signature = inlineSignatures[input.contentType];
   if (signature && !signature(input.bytes)) {
@@ -110,13 +116,22 @@ export async function storeAttachment(
     contentType: input.contentType,
     size: input.bytes.length,
     data: input.bytes,
-    uploadedBy: { type: 'visitor', id: input.visitorId, contact_id: input.contactId },
+    uploadedBy: input.uploadedBy,
   });
   return { id, url: fileUrl(platform.config.publicUrl, id, input.name), name: input.name, content_type: input.contentType, size: input.bytes.length };
 }
 
-/** The files a visitor's message references: its own uploads only, shown as the part's attachments. */
-export async function attachmentsOfMessage(platform: Platform, workspaceId: number, visitorId: string, ids: string[]): Promise<StoredAttachment[]> {
+/** Stores an uploaded file for the visitor. */
+export function storeAttachment(
+  platform: Platform,
+  input: { workspaceId: number; visitorId: string; contactId: string | null; name: string; contentType: string; bytes: Buffer },
+): Promise<MessengerAttachment> {
+  const { visitorId, contactId, ...file } = input;
+  return storeUpload(platform, { ...file, uploadedBy: { type: 'visitor', id: visitorId, contact_id: contactId } });
+}
+
+/** The files a message references: the uploader's own files only, shown as the part's attachments. */
+export async function uploadsOf(platform: Platform, workspaceId: number, uploader: Pick<Uploader, 'type' | 'id'>, ids: string[]): Promise<StoredAttachment[]> {
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)];
   const found = new Map(
@@ -125,9 +140,14 @@ export async function attachmentsOfMessage(platform: Platform, workspaceId: numb
   return unique.map((id) => {
     const row = found.get(id);
     const owner = row?.uploadedBy as { type?: string; id?: string } | undefined;
-    if (!row || owner?.type !== 'visitor' || owner.id !== visitorId) throw invalid(`Attachment ${id.slice(0, 40)} not found: upload it first`, 'attachment_ids');
+    if (!row || owner?.type !== uploader.type || owner.id !== uploader.id) throw invalid(`Attachment ${id.slice(0, 40)} not found: upload it first`, 'attachment_ids');
     return { type: 'upload', name: row.name, url: fileUrl(platform.config.publicUrl, row.id, row.name), content_type: row.contentType, filesize: row.size, width: null, height: null };
   });
+}
+
+/** The files a visitor's message references: its own uploads only. */
+export function attachmentsOfMessage(platform: Platform, workspaceId: number, visitorId: string, ids: string[]): Promise<StoredAttachment[]> {
+  return uploadsOf(platform, workspaceId, { type: 'visitor', id: visitorId }, ids);
 }
 
 /** How a stored file is served: inline only for plain images; never sniffed, never scripted. */

@@ -105,3 +105,13 @@ export function taggedCondition(workspaceIdColumn: SQL, targetType: string, targ
   return sql`exists (select 1 from taggings tg where tg.workspace_id = ${workspaceIdColumn} and tg.target_type = ${targetType}
     and tg.target_id = ${targetIdColumn} and tg.tag_id = ${tagId})`;
 }
+
+/** How many contacts, companies and conversations carry each tag (one tag, or all of the workspace's). */
+export async function tagUsage(db: Executor, workspaceId: number, tagId?: number): Promise<{ tagId: number; targetType: string; count: number }[]> {
+  const found = await db
+    .select({ tagId: taggings.tagId, targetType: taggings.targetType, count: sql<number>`count(*)::int` })
+    .from(taggings)
+    .where(and(eq(taggings.workspaceId, workspaceId), tagId === undefined ? undefined : eq(taggings.tagId, tagId)))
+    .groupBy(taggings.tagId, taggings.targetType);
+  return found.map((row) => ({ ...row, count: Number(row.count) }));
+}

@@ -25,7 +25,10 @@ export const teammateRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
     return describeSession(db, await actorForSession(db, session));
   };
 
-  app.get('/session', async (request) => {
+  // A teammate held to two-factor still reads their session, manages their account and signs out.
+  const exempt = { twoFactorExempt: true };
+
+  app.get('/session', { config: exempt }, async (request) => {
     await sessionGuard(platform)(request);
     return describeSession(db, actorOf(request));
   });
@@ -78,24 +81,24 @@ export const teammateRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
 
     account.post(
       '/account/password',
-      { schema: { body: Type.Object({ current_password: password, new_password: password }, strict) } },
+      { config: exempt, schema: { body: Type.Object({ current_password: password, new_password: password }, strict) } },
       async (request, reply) => {
         await changePassword(platform, actorOf(request), { currentPassword: request.body.current_password, newPassword: request.body.new_password }, requestMeta(request));
         return reply.status(204).send();
       },
     );
 
-    account.post('/account/two-factor/setup', async (request) => setupTwoFactor(platform, actorOf(request)));
+    account.post('/account/two-factor/setup', { config: exempt }, async (request) => setupTwoFactor(platform, actorOf(request)));
 
     account.post(
       '/account/two-factor/enable',
-      { schema: { body: Type.Object({ code: Type.String({ maxLength: 12 }) }, strict) } },
+      { config: exempt, schema: { body: Type.Object({ code: Type.String({ maxLength: 12 }) }, strict) } },
       async (request) => ({ recovery_codes: await enableTwoFactor(platform, actorOf(request), request.body.code, requestMeta(request)) }),
     );
 
     account.post(
       '/account/two-factor/disable',
-      { schema: { body: Type.Object({ password }, strict) } },
+      { config: exempt, schema: { body: Type.Object({ password }, strict) } },
       async (request, reply) => {
         await disableTwoFactor(platform, actorOf(request), request.body.password, requestMeta(request));
         return reply.status(204).send();

@@ -6,6 +6,7 @@ import { unauthorized } from '../../platform/http/errors.ts';
 import type { RequestMeta } from '../../platform/platform.ts';
 import { findSeat, listWorkspaceSummaries } from '../workspaces/service.ts';
 import * as data from './data.ts';
+import { lacksRequiredTwoFactor } from './two-factor-requirement.ts';
 
 export const sessionLifetimeMs = 14 * 24 * 3600 * 1000;
 /** How long a sign-in may wait for its second factor. */
@@ -82,6 +83,7 @@ export async function describeSession(db: Executor, actor: Actor): Promise<Sessi
     workspace: strip(current),
     workspaces: summaries.map(strip),
     permissions: actor.permissions,
+    two_factor_required: await lacksRequiredTwoFactor(db, actor),
   };
 }
 

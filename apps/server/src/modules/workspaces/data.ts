@@ -114,3 +114,7 @@ export async function revokeOpenInvitesTo(db: Executor, workspaceId: number, ema
     .set({ revokedAt: new Date() })
     .where(and(eq(invites.workspaceId, workspaceId), eq(invites.email, email), isNull(invites.acceptedAt), isNull(invites.revokedAt)));
 }
+
+export async function updateRequireTwoFactor(db: Executor, workspaceId: number, required: boolean): Promise<void> {
+  await db.update(workspaces).set({ requireTwoFactor: required }).where(eq(workspaces.id, workspaceId));
+}

@@ -7,6 +7,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { sessionGuard } from '../teammates/session-guard.ts';
 import { actorForSession, describeSession, findSession, sessionLifetimeMs, switchWorkspace } from '../teammates/sessions.ts';
 import { acceptInvite, changeRole, createInvite, listTeammates, previewInvite, revokeInvite } from './members.ts';
+import { securitySettings, setRequireTwoFactor } from './security-settings.ts';
 import { findSeat, findWorkspaceByIdCode } from './service.ts';
 
 const strict = { additionalProperties: false } as const;
@@ -36,7 +37,8 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
     const members = scope.withTypeProvider<TypeBoxTypeProvider>();
     members.addHook('preHandler', sessionGuard(platform));
 
-    members.post('/workspaces/switch', { schema: { body: Type.Object({ id_code: Type.String({ maxLength: 40 }) }, strict) } }, async (request) => {
+    // Switching stays open to a teammate held to two-factor here: the other workspace may not require it.
+    members.post('/workspaces/switch', { config: { twoFactorExempt: true }, schema: { body: Type.Object({ id_code: Type.String({ maxLength: 40 }) }, strict) } }, async (request) => {
       const actor = actorOf(request);
       const workspace = await findWorkspaceByIdCode(db, request.body.id_code);
       const seat = workspace && (await findSeat(db, workspace.id, actor.teammateId));
@@ -44,6 +46,12 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
       await platform.database.transaction((tx) => switchWorkspace(tx, actor, workspace.id));
       return describeSession(db, { ...actor, workspaceId: workspace.id, ...seat });
     });
+
+    members.get('/workspace/security', async (request) => securitySettings(platform, actorOf(request)));
+
+    members.put('/workspace/security', { schema: { body: Type.Object({ require_two_factor: Type.Boolean() }, strict) } }, async (request) =>
+      setRequireTwoFactor(platform, actorOf(request), request.body.require_two_factor, requestMeta(request)),
+    );
 
     members.get('/teammates', async (request) => listTeammates(platform, actorOf(request)));
 

@@ -25,6 +25,11 @@ export const findWorkspace = data.findWorkspace;
 export const findWorkspaceByIdCode = data.findWorkspaceByIdCode;
 export const countWorkspaces = data.countWorkspaces;
 
+/** Whether the workspace holds every teammate to two-factor authentication. */
+export async function requiresTwoFactor(db: Executor, workspaceId: number): Promise<boolean> {
+  return (await data.findWorkspace(db, workspaceId))?.requireTwoFactor === true;
+}
+
 /** The teammate's role and permissions in a workspace, or undefined when not a member. */
 export async function findSeat(db: Executor, workspaceId: number, teammateId: number) {
   const membership = await data.findMembership(db, workspaceId, teammateId);

@@ -1,15 +1,24 @@
 import sanitizeHtml from 'sanitize-html';
 
+const mentionPattern = /^[0-9]{1,15}$/;
+
 /**
  * Message bodies are stored as sanitized HTML. Plain text is escaped and its line breaks become
  * paragraphs; HTML keeps only an allowlist of formatting, and links get rel="noopener noreferrer nofollow".
  */
 const allowlist: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h1', 'h2', 'h3', 'img', 'span'],
-  allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'width', 'height'] },
+  allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'width', 'height'], span: ['data-mention'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['https', 'http'] },
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }) },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+    // An Inbox note's @mention: `<span data-mention="<teammate id>">`; any other value is dropped.
+    span: (tagName, attribs): sanitizeHtml.Tag => {
+      const mention = attribs['data-mention'];
+      return { tagName, attribs: mention !== undefined && mentionPattern.test(mention) ? { 'data-mention': mention } : {} };
+    },
+  },
   disallowedTagsMode: 'discard',
 };
 

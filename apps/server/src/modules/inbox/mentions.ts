@@ -1,0 +1,30 @@
+import type { Executor, Tx } from '../../platform/db/database.ts';
+import { toMessageHtml } from '../../platform/html/message-html.ts';
+import type { PartRow } from '../conversations/service.ts';
+import { findSeat } from '../workspaces/service.ts';
+import * as data from './data.ts';
+
+/** A note mentions at most this many teammates. */
+const maxMentions = 20;
+
+/**
+ * The teammates a note mentions, as the sanitizer keeps them: `<span data-mention="<teammate id>">`
+ * (the sanitizer drops any other value), limited to teammates of the workspace.
+ */
+export async function mentionedTeammates(db: Executor, workspaceId: number, body: string): Promise<number[]> {
+  const html = toMessageHtml(body);
+  const ids = [...new Set([...html.matchAll(/<span data-mention="([0-9]{1,15})">/g)].map((match) => Number(match[1])))].slice(0, maxMentions);
+  const seats = await Promise.all(ids.map((id) => findSeat(db, workspaceId, id)));
+  return ids.filter((_, index) => seats[index] !== undefined);
+}
+
+/** Writes the mentions of a note, in the note's transaction (see replyAsTeammate). */
+export function recordMentions(workspaceId: number, mentionedBy: number, teammateIds: number[]) {
+  return (tx: Tx, part: PartRow) =>
+    data.insertMentions(
+      tx,
+      teammateIds.map((teammateId) => ({ workspaceId, teammateId, partId: part.id, conversationId: part.conversationId, mentionedBy })),
+    );
+}
+
+export const markMentionsSeen = data.markMentionsSeen;
