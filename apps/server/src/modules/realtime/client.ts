@@ -39,7 +39,8 @@ export class Client {
   private readonly follows = new Map<string, Follow>();
   private inboxFollow: Follow | undefined;
   private frameBudget = { windowStart: 0, count: 0 };
-  private lastSignalAt = 0;
+  /** When each kind of signal was last relayed (one of each kind a second). */
+  private readonly lastSignalAt = { typing: 0, viewing: 0 };
   /** Previews sent to the inbox, by conversation, until their numbered frames arrive. */
   private previewed: Map<string, Set<number>> | undefined;
   /** The highest numbered frame sent to the inbox per conversation (bounded, see maxRemembered). */
@@ -206,8 +207,8 @@ export class Client {
     if (!this.follows.has(conversationId)) return this.send({ type: 'error', code: 'not_subscribed', message: `Subscribe to the conversation before sending ${kind}`, conversation_id: conversationId });
     if (kind === 'viewing' && this.identity.kind !== 'teammate') return;
     const now = Date.now();
-    if (now - this.lastSignalAt < limits.signalIntervalMs) return;
-    this.lastSignalAt = now;
+    if (now - this.lastSignalAt[kind] < limits.signalIntervalMs) return;
+    this.lastSignalAt[kind] = now;
     const identity = this.identity;
     const author =
       identity.kind === 'teammate'
