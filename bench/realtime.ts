@@ -193,7 +193,17 @@ async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visito
   for (const socket of teammates) socket.send(JSON.stringify({ type: 'subscribe_inbox', after: Number.MAX_SAFE_INTEGER }));
   const visitorSockets = await pool(visitors, 200, async (visitor) => {
     const socket = await open(`${wsBase}?visitor_token=${encodeURIComponent(visitor.token)}`);
+    // Measure only once every visitor follows its conversation (each subscribe reads the database).
+    const subscribed = new Promise<void>((resolve) => {
+      const onFrame = (data: WebSocket.RawData) => {
+        if (JSON.parse(String(data)).type !== 'subscribed') return;
+        socket.off('message', onFrame);
+        resolve();
+      };
+      socket.on('message', onFrame);
+    });
     socket.send(JSON.stringify({ type: 'subscribe', conversation_id: visitor.conversationId, after: visitor.seq }));
+    await subscribed;
     return socket;
   });
   await sleep(2000);

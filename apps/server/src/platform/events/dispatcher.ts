@@ -157,12 +157,19 @@ export class Dispatcher {
                    e.id, e.event_id, e.txid, e.workspace_id, e.aggregate_type, e.aggregate_id, e.sequence, e.type, e.payload, e.created_at
             from cursor
             left join lateral (
-              select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
-              from events
-              where (txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
-                     or txid in (select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
-                and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot)
-                and id > cursor.event_id
+              -- Two index scans on txid (started after the old snapshot; in progress at it), not one
+              -- OR that PostgreSQL answers by reading the whole log.
+              select * from (
+                select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
+                from events
+                where txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
+                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id > cursor.event_id
+                union all
+                select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
+                from events
+                where txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
+                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id > cursor.event_id
+              ) generation
               order by id
               limit ${this.options.batchSize}
             ) e on true
