@@ -1,29 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { actorOf, requirePermission } from '../../platform/http/auth.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { fileNameOf, mediaTypeOf, tooLarge } from '../messenger/attachments.ts';
+import { fileNameOf, limitedUploadParser, mediaTypeOf } from '../messenger/attachments.ts';
 import { checkTeammateUpload, storeTeammateAttachment, teammateAttachmentBytes } from '../messenger/teammate-attachments.ts';
 import { sessionGuard } from '../teammates/session-guard.ts';
-
-/** Reads a raw upload, stopping with 413 as soon as it passes the limit (a missing or false Content-Length is no way around it). */
-function readLimited(_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let finished = false;
-  const finish = (error: Error | null, body?: Buffer) => {
-    if (finished) return;
-    finished = true;
-    done(error, body);
-  };
-  payload.on('data', (chunk: Buffer) => {
-    if (finished) return;
-    size += chunk.length;
-    if (size > teammateAttachmentBytes) finish(tooLarge(teammateAttachmentBytes));
-    else chunks.push(chunk);
-  });
-  payload.on('end', () => finish(null, Buffer.concat(chunks)));
-  payload.on('error', (error: Error) => finish(error));
-}
 
 /**
  * `POST /app-api/attachments`: a teammate uploads a file (the body is the file, its type in
@@ -32,7 +12,7 @@ function readLimited(_request: FastifyRequest, payload: NodeJS.ReadableStream, d
  */
 export async function teammateAttachmentRoutes(scope: FastifyInstance, { platform }: { platform: Platform }) {
   scope.removeAllContentTypeParsers();
-  scope.addContentTypeParser('*', readLimited);
+  scope.addContentTypeParser('*', limitedUploadParser(() => teammateAttachmentBytes));
   scope.addHook('onRequest', sessionGuard(platform));
   scope.post(
     '/attachments',

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { ContentSafetySettings, MessengerAttachment } from '@frontdesk/api-types';
 import { randomBytes } from 'node:crypto';
 import { AppError, invalid } from '../../platform/http/errors.ts';
@@ -168,4 +169,30 @@ export async function loadAttachmentFile(platform: Platform, id: string): Promis
   const row = attachmentIdPattern.test(id) ? await data.findAttachment(platform.database.orm, id) : undefined;
   if (!row) throw new AppError(404, 'not_found', 'File not found');
   return row;
+}
+
+/**
+ * A content-type parser for raw uploads that stops with 413 as soon as the body passes the limit the
+ * request allows (a missing or false Content-Length is no way around it).
+ */
+export function limitedUploadParser(limitOf: (request: FastifyRequest) => number) {
+  return (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: Buffer) => void): void => {
+    const limit = limitOf(request);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let finished = false;
+    const finish = (error: Error | null, body?: Buffer) => {
+      if (finished) return;
+      finished = true;
+      done(error, body);
+    };
+    payload.on('data', (chunk: Buffer) => {
+      if (finished) return;
+      size += chunk.length;
+      if (size > limit) finish(tooLarge(limit));
+      else chunks.push(chunk);
+    });
+    payload.on('end', () => finish(null, Buffer.concat(chunks)));
+    payload.on('error', (error: Error) => finish(error));
+  };
 }

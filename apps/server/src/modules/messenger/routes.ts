@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createVisitorConversation, listVisitorConversations, loadVisitorConversation, markSeenByContact, replyAsVisitor } from '../conversations/service.ts';
 import { trackEvent } from '../data-events/service.ts';
-import { checkUpload, fileNameOf, loadAttachmentFile, mediaTypeOf, servingHeaders, storeAttachment, tooLarge } from './attachments.ts';
+import { checkUpload, fileNameOf, limitedUploadParser, loadAttachmentFile, mediaTypeOf, servingHeaders, storeAttachment } from './attachments.ts';
 import { bootVisitor, contactForMessage, updateVisitor } from './boot.ts';
 import { attachmentBytesCeiling } from './settings-defaults.ts';
 import { VisitorRateLimiter } from './visitor-rate-limit.ts';
@@ -38,31 +38,10 @@ const visitorKey = (session: VisitorSession) => `${session.messenger.workspaceId
 /** Events are cheap but still a write: a generous fixed allowance per visitor and minute. */
 const eventsPerMinute = 120;
 
-/** Reads a raw upload, stopping with 413 as soon as it passes the workspace's limit. */
-function readLimited(request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: Buffer) => void): void {
-  const limit = sessionOf(request).messenger.contentSafety.max_attachment_bytes;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let finished = false;
-  const finish = (error: Error | null, body?: Buffer) => {
-    if (finished) return;
-    finished = true;
-    done(error, body);
-  };
-  payload.on('data', (chunk: Buffer) => {
-    if (finished) return;
-    size += chunk.length;
-    if (size > limit) finish(tooLarge(limit));
-    else chunks.push(chunk);
-  });
-  payload.on('end', () => finish(null, Buffer.concat(chunks)));
-  payload.on('error', (error: Error) => finish(error));
-}
-
 /** `POST /messenger-api/attachments`: the body is the file itself, so this scope parses any type as bytes. */
 async function uploadRoutes(upload: FastifyInstance, { platform, limiter }: { platform: Platform; limiter: VisitorRateLimiter }) {
   upload.removeAllContentTypeParsers();
-  upload.addContentTypeParser('*', readLimited);
+  upload.addContentTypeParser('*', limitedUploadParser((request) => sessionOf(request).messenger.contentSafety.max_attachment_bytes));
   upload.post(
     '/attachments',
     {
