@@ -60,3 +60,30 @@ export async function startFrontdesk(databaseUrl: string, token: string, env: Re
   }
   return { url, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
 }
+
+/**
+ * A database of that name on the bench's server, created when missing and kept after the run (for
+ * benches whose seeding takes minutes); `recreate()` drops and creates it again, empty.
+ */
+export async function keptBenchDatabase(serverUrl: string, name: string) {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`${name} is not a plain database name`);
+  const admin = async (statements: string[]) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      for (const statement of statements) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  const exists = ((await client.query('select 1 from pg_database where datname = $1', [name])).rowCount ?? 0) > 0;
+  await client.end();
+  if (!exists) await admin([`create database ${name}`]);
+  return {
+    url: Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString(),
+    recreate: () => admin([`drop database if exists ${name} with (force)`, `create database ${name}`]),
+    drop: () => admin([`drop database if exists ${name} with (force)`]),
+  };
+}

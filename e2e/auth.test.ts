@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer } from '../apps/server/test/harness.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
+
+import { describe, expect, test } from 'vitest';
+import { browserTests, chromiumAvailable, e2eRequired } from './support/chromium.ts';
 import {
   alertText,
   enrollTwoFactor,
   expectAppShell,
   expectLoginPage,
+  inviteTeammate,
   logOut,
   newAccount,
   openNav,
@@ -17,44 +17,25 @@ import {
 import { freshTotpCode } from './support/totp.ts';
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage() {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = browserTests();
+  const { newPage } = e2e;
 
   test('a new owner turns on two-factor and then logs in with password and an authenticator code', async () => {
     const page = await newPage();
     const owner = newAccount('Owner');
     const used = new Set<string>();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await expectLoginPage(page);
     await screenshot(page, 'login');
 
-    await signUp(page, server.url, owner, 'signup');
+    await signUp(page, e2e.server.url, owner, 'signup');
     // A new workspace lands on its empty Unassigned inbox.
     await page.getByRole('heading', { name: 'Unassigned', level: 1 }).waitFor();
     const { secret } = await enrollTwoFactor(page, (s) => freshTotpCode(s, used), 'account-two-factor');
     expect(await page.getByText('Two-factor authentication is on.').isVisible()).toBe(true);
     await logOut(page);
 
-    await submitLogin(page, server.url, owner);
+    await submitLogin(page, e2e.server.url, owner);
     const code = page.getByLabel('Authentication code');
     await code.waitFor();
     expect(await code.getAttribute('inputmode')).toBe('numeric');
@@ -67,14 +48,14 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', (
   test('a recovery code logs in once and is refused the second time', async () => {
     const page = await newPage();
     const owner = newAccount('Recovery');
-    await signUp(page, server.url, owner);
+    await signUp(page, e2e.server.url, owner);
     const { recoveryCodes } = await enrollTwoFactor(page, (s) => freshTotpCode(s, new Set()));
     const [recoveryCode] = recoveryCodes;
     if (!recoveryCode) throw new Error('no recovery codes were shown');
     await logOut(page);
 
     const loginWithRecoveryCode = async () => {
-      await submitLogin(page, server.url, owner);
+      await submitLogin(page, e2e.server.url, owner);
       await page.getByRole('button', { name: 'Use a recovery code' }).click();
       await page.getByLabel('Recovery code').fill(recoveryCode);
       await page.getByRole('button', { name: 'Verify' }).click();
@@ -92,20 +73,16 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', (
     const ownerPage = await newPage();
     const owner = newAccount('Inviter');
     const invitee = newAccount('Invitee');
-    await signUp(ownerPage, server.url, owner);
+    await signUp(ownerPage, e2e.server.url, owner);
 
-    await openNav(ownerPage, 'Teammates');
-    await ownerPage.getByLabel('Email', { exact: true }).fill(invitee.email);
-    await ownerPage.getByLabel('Role').selectOption('agent');
-    await ownerPage.getByRole('button', { name: 'Send invite' }).click();
-    const inviteUrl = (await ownerPage.getByTestId('invite-url').textContent())?.trim() ?? '';
+    const inviteUrl = await inviteTeammate(ownerPage, invitee.email);
     expect(inviteUrl).toMatch(/\/invite\/[^/]+$/);
     await ownerPage.getByRole('cell', { name: invitee.email, exact: true }).waitFor();
     await screenshot(ownerPage, 'teammates');
 
     // A fresh browser with no session, as the invitee opening the link from their email.
     const inviteePage = await newPage();
-    await inviteePage.goto(`${server.url}${new URL(inviteUrl, server.url).pathname}`);
+    await inviteePage.goto(`${e2e.server.url}${new URL(inviteUrl, e2e.server.url).pathname}`);
     await inviteePage.getByRole('heading', { name: `Join ${owner.workspace} on Frontdesk` }).waitFor();
     expect(await inviteePage.getByText(invitee.email).isVisible()).toBe(true);
     await inviteePage.getByLabel('Your name').fill(invitee.name);
@@ -119,7 +96,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', (
 
     // The invitee is also signed in elsewhere; changing the password ends that other session only.
     const otherPage = await newPage();
-    await submitLogin(otherPage, server.url, invitee);
+    await submitLogin(otherPage, e2e.server.url, invitee);
     await expectAppShell(otherPage, invitee);
 
     await openNav(inviteePage, 'Account');
@@ -133,14 +110,14 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', (
     await inviteePage.reload();
     await inviteePage.getByRole('button', { name: 'Log out' }).waitFor();
 
-    await submitLogin(otherPage, server.url, { email: invitee.email, password: `${invitee.password} v2` });
+    await submitLogin(otherPage, e2e.server.url, { email: invitee.email, password: `${invitee.password} v2` });
     await expectAppShell(otherPage, invitee);
   }, 60_000);
 
   test('an API token created in the settings works with the REST API until it is revoked', async () => {
     const page = await newPage();
     const owner = newAccount('Developer');
-    await signUp(page, server.url, owner);
+    await signUp(page, e2e.server.url, owner);
 
     await openNav(page, 'API tokens');
     await page.getByLabel('Token name').fill('CRM sync');
@@ -149,7 +126,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('signing in to the Inbox', (
     expect(token.length).toBeGreaterThan(20);
     await screenshot(page, 'api-tokens');
 
-    const me = () => fetch(`${server.url}/api/me`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    const me = () => fetch(`${e2e.server.url}/api/me`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
     expect((await me()).status).toBe(200);
 
     await page.getByRole('button', { name: 'Revoke CRM sync' }).click();

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
 import { type HttpClient, uniqueEmail } from '../apps/server/test/http-client.ts';
 import { LiveSocket } from '../apps/server/test/live-socket.ts';
 import { agentOf, messengerWorkspace, png, Visitor } from '../apps/server/test/messenger-support.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
+import { browserTests, chromiumAvailable, e2eRequired } from './support/chromium.ts';
 import { screenshot } from './support/flows.ts';
 
 /** What the Messenger widget sends for typed text: escaped, so markup a customer types stays text. */
@@ -30,27 +29,22 @@ function sessionCookies(client: HttpClient, url: string) {
 const pwned = (page: Page) => page.evaluate(() => (globalThis as any).__pwned as unknown);
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = browserTests({ viewport: { width: 1280, height: 900 } });
   const sockets: LiveSocket[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer();
-  });
-  afterEach(async () => {
+  afterEach(() => {
     for (const socket of sockets.splice(0)) socket.ws.close();
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+
+  /** A page of a browser that holds the session `client` has. */
+  async function pageAs(client: HttpClient): Promise<Page> {
+    const context = await e2e.newContext();
+    await context.addCookies(sessionCookies(client, e2e.server.url));
+    return context.newPage();
+  }
 
   test('a teammate works a customer conversation: safe transcript, assign, saved reply, mention, tag, macro with preview', async () => {
-    const { owner, appId } = await messengerWorkspace(server.url, 'Acme Support');
-    const agent = await agentOf(server.url, owner);
+    const { owner, appId } = await messengerWorkspace(e2e.server.url, 'Acme Support');
+    const agent = await agentOf(e2e.server.url, owner);
     const ownerName = (await owner.get('/app-api/session')).body.teammate.name as string;
 
     expect((await owner.post('/app-api/saved-replies', { name: 'Greeting', shortcut: 'greet', body: '<p>Hi {{contact.first_name | "there"}}, thanks for writing.</p>' })).status).toBe(201);
@@ -62,7 +56,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
     expect(macro.status).toBe(201);
 
     // A customer writes from the Messenger: once as the widget sends typed text, once as raw HTML.
-    const visitor = new Visitor(server.url, appId);
+    const visitor = new Visitor(e2e.server.url, appId);
     await visitor.boot({ user_id: 'vera-1', email: uniqueEmail('vera'), name: 'Vera Lind', plan: 'pro' });
     const written = await visitor.write(typedByVisitor('<img src=x onerror="window.__pwned = 1"> I was charged twice'));
     expect(written.status).toBe(201);
@@ -74,10 +68,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
     expect(raw.status).toBe(200);
     await visitor.api.post('/messenger-api/events', { event_name: 'viewed-billing' });
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    await context.addCookies(sessionCookies(owner, server.url));
-    const page = await context.newPage();
+    const page = await pageAs(owner);
     const dialogs: string[] = [];
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -85,7 +76,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${server.url}/inbox/all/${conversationId}`);
+    await page.goto(`${e2e.server.url}/inbox/all/${conversationId}`);
 
     const pane = page.getByRole('region', { name: 'Conversation with Vera Lind' });
     const transcript = pane.getByRole('log', { name: 'Conversation transcript' });
@@ -115,7 +106,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
     await transcript.getByText(`${ownerName} assigned the conversation to themselves`).waitFor();
 
     // The customer types: the team sees it; the teammate types a reply: the customer sees it.
-    const customerSocket = await LiveSocket.open(server.url, { visitorToken: visitor.token });
+    const customerSocket = await LiveSocket.open(e2e.server.url, { visitorToken: visitor.token });
     sockets.push(customerSocket);
     customerSocket.send({ type: 'subscribe', conversation_id: conversationId, after: 0 });
     await customerSocket.waitFor((frame) => frame.type === 'subscribed');
@@ -142,7 +133,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
     await pane.getByText('Seen', { exact: true }).waitFor();
 
     // Another teammate opens it: the collision indicator names them.
-    const agentSocket = await LiveSocket.open(server.url, { cookie: `fd_session=${agent.cookie('fd_session')}`, origin: server.url });
+    const agentSocket = await LiveSocket.open(e2e.server.url, { cookie: `fd_session=${agent.cookie('fd_session')}`, origin: e2e.server.url });
     sockets.push(agentSocket);
     agentSocket.send({ type: 'subscribe', conversation_id: conversationId, after: 0 });
     await agentSocket.waitFor((frame) => frame.type === 'subscribed');
@@ -237,19 +228,16 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
   }, 120_000);
 
   test('header actions: priority, a team, snooze presets, close and reopen by keyboard, typed conversation attributes, emoji', async () => {
-    const { owner, appId } = await messengerWorkspace(server.url, 'Actions Ltd');
+    const { owner, appId } = await messengerWorkspace(e2e.server.url, 'Actions Ltd');
     expect((await owner.post('/app-api/teams', { name: 'Billing' })).status).toBe(201);
     const declared = await owner.post('/app-api/data-attributes', { name: 'order_number', model: 'conversation', data_type: 'integer' });
     expect(declared.status).toBe(201);
-    const visitor = new Visitor(server.url, appId);
+    const visitor = new Visitor(e2e.server.url, appId);
     await visitor.boot({ user_id: 'omar-1', email: uniqueEmail('omar'), name: 'Omar Haddad' });
     const conversationId = (await visitor.write(typedByVisitor('Where is order 1234?'))).body.conversation.id as string;
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    await context.addCookies(sessionCookies(owner, server.url));
-    const page = await context.newPage();
-    await page.goto(`${server.url}/inbox/all/${conversationId}`);
+    const page = await pageAs(owner);
+    await page.goto(`${e2e.server.url}/inbox/all/${conversationId}`);
     const pane = page.getByRole('region', { name: 'Conversation with Omar Haddad' });
     const transcript = pane.getByRole('log', { name: 'Conversation transcript' });
     await transcript.getByText('Where is order 1234?').waitFor({ timeout: 15_000 });
@@ -301,16 +289,13 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the conversation view', () 
   }, 90_000);
 
   test('every control of the pane has an accessible name', async () => {
-    const { owner, appId } = await messengerWorkspace(server.url, 'Names Inc');
-    const visitor = new Visitor(server.url, appId);
+    const { owner, appId } = await messengerWorkspace(e2e.server.url, 'Names Inc');
+    const visitor = new Visitor(e2e.server.url, appId);
     await visitor.boot({ user_id: 'nia-1', email: uniqueEmail('nia'), name: 'Nia Park' });
     const conversationId = (await visitor.write(typedByVisitor('Hello there'))).body.conversation.id as string;
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    await context.addCookies(sessionCookies(owner, server.url));
-    const page = await context.newPage();
-    await page.goto(`${server.url}/inbox/all/${conversationId}`);
+    const page = await pageAs(owner);
+    await page.goto(`${e2e.server.url}/inbox/all/${conversationId}`);
     const pane = page.getByRole('region', { name: 'Conversation with Nia Park' });
     await pane.getByRole('log').getByText('Hello there').waitFor({ timeout: 15_000 });
     await pane.getByRole('complementary').getByRole('heading', { name: 'Nia Park' }).waitFor();

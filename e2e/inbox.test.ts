@@ -1,43 +1,11 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browser as newClient, goodPassword, type HttpClient, uniqueEmail } from '../apps/server/test/http-client.ts';
 import { conversationFrom, inboxWorkspace, restrictedAgent } from '../apps/server/test/inbox-support.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
+import { browserTests, chromiumAvailable, e2eRequired } from './support/chromium.ts';
+import { CustomerSite } from './support/customer-site.ts';
 import { screenshot, submitLogin } from './support/flows.ts';
-
-/** A customer's website on another origin (localhost, not the server's 127.0.0.1) with Intercom's snippet. */
-class CustomerSite {
-  private readonly pages = new Map<string, string>();
-  private readonly server = http.createServer((request, response) => {
-    const html = this.pages.get(new URL(request.url ?? '/', 'http://localhost').pathname);
-    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html ?? 'not found');
-  });
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://localhost:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  page(path: string, settings: Record<string, unknown>, widgetUrl: string): string {
-    this.pages.set(
-      path,
-      `<!doctype html><html><head><title>Acme Store</title></head><body><main><h1>Acme Store</h1></main>
-<script>window.intercomSettings = ${JSON.stringify(settings)};</script>
-<script>(function(){var w=window;var ic=w.Intercom;if(typeof ic==="function"){ic('reattach_activator');ic('update',w.intercomSettings);}else{var d=document;var i=function(){i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};w.Intercom=i;var l=function(){var s=d.createElement('script');s.type='text/javascript';s.async=true;s.src='${widgetUrl}';var x=d.getElementsByTagName('script')[0];x.parentNode.insertBefore(s,x);};if(document.readyState==='complete'){l();}else{w.addEventListener('load',l,false);}}})();</script>
-</body></html>`,
-    );
-    return `${this.url}${path}`;
-  }
-}
 
 const messenger = (page: Page): FrameLocator => page.frameLocator('iframe[data-frontdesk-messenger]');
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -77,39 +45,19 @@ async function leaveFields(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
-  let server: TestServer;
-  let site: CustomerSite;
-  let chromium: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await chromium.newContext({ viewport });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    chromium = await launchChromium();
-    server = await startTestServer();
-    site = new CustomerSite();
-    await site.start();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
-    await server?.stop();
-  });
+  const e2e = browserTests();
+  const { newPage } = e2e;
+  const site = new CustomerSite();
+  beforeAll(() => site.start());
+  afterAll(() => site.stop());
 
   test('a visitor writes in; the teammate assigns, replies with a saved reply, notes, tags, snoozes by macro, closes and finds it again', async () => {
-    const acme = await inboxWorkspace(server, 'Acme Support');
+    const acme = await inboxWorkspace(e2e.server, 'Acme Support');
     const appId = (await acme.owner.get('/app-api/messenger/settings')).body.app_id as string;
 
     // A second teammate to mention, a saved reply and a macro, made through the API first.
     const invite = await acme.owner.post('/app-api/invites', { email: uniqueEmail('max'), role: 'agent' });
-    const max = await newClient(server.url);
+    const max = await newClient(e2e.server.url);
     const joined = await max.post(`/app-api/invites/${String(invite.body.invite_url).split('/').pop()}/accept`, { name: 'Max Mentioned', password: goodPassword });
     expect(joined.status).toBe(200);
     const savedReply = await acme.owner.post('/app-api/saved-replies', {
@@ -123,7 +71,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
 
     // The teammate signs in and opens Unassigned, which is empty.
     const page = await newPage();
-    await signIn(page, server.url, acme.owner);
+    await signIn(page, e2e.server.url, acme.owner);
     await viewLink(page, 'All').waitFor();
     await viewLink(page, 'Unassigned').click();
     await page.getByRole('heading', { name: 'Unassigned', level: 1 }).waitFor();
@@ -134,7 +82,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
 
     // A visitor on the customer's website (another origin) writes in the Messenger.
     const visitor = await newPage();
-    await visitor.goto(site.page('/shop', { app_id: appId, user_id: 'cust-1', email: uniqueEmail('ada'), name: 'Ada Lovelace' }, `${server.url}/widget/${appId}`));
+    await visitor.goto(site.page('/shop', { app_id: appId, user_id: 'cust-1', email: uniqueEmail('ada'), name: 'Ada Lovelace' }, `${e2e.server.url}/widget/${appId}`));
     const launcher = messenger(visitor).getByRole('button', { name: /^Open the Messenger/ });
     await launcher.waitFor({ timeout: 15_000 });
     await launcher.click();
@@ -214,7 +162,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
 
     // Notifications, asked for from the button; while the tab is hidden, news in my inbox also counts
     // in the title, and the count clears when the teammate comes back.
-    await page.context().grantPermissions(['notifications'], { origin: server.url });
+    await page.context().grantPermissions(['notifications'], { origin: e2e.server.url });
     await page.getByRole('button', { name: 'Enable notifications' }).click();
     await page.getByRole('button', { name: 'Enable notifications' }).waitFor({ state: 'detached' });
     await page.evaluate(() => {
@@ -292,23 +240,23 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
   }, 180_000);
 
   test('an agent without "see all conversations" does not see another team\'s conversation', async () => {
-    const acme = await inboxWorkspace(server, 'Acme Teams');
+    const acme = await inboxWorkspace(e2e.server, 'Acme Teams');
     const team = await acme.owner.post('/app-api/teams', { name: 'Billing', admin_ids: [acme.ownerId] });
     expect(team.status).toBe(201);
     const billing = await conversationFrom(acme, 'Please refund invoice 7781', { name: 'Bill Payer' });
     await conversationFrom(acme, 'How do I reset my password?', { name: 'Pat Public' });
     expect((await acme.owner.post(`/app-api/inbox/conversations/${billing.conversationId}/assign`, { team_id: team.body.id })).status).toBe(200);
-    const { agent } = await restrictedAgent(server, acme);
+    const { agent } = await restrictedAgent(e2e.server, acme);
 
     const page = await newPage();
-    await signIn(page, server.url, agent);
+    await signIn(page, e2e.server.url, agent);
     await viewLink(page, 'All').click();
     await row(page, /Pat Public/).waitFor();
     expect(await row(page, /Bill Payer/).count()).toBe(0);
     expect(await viewLink(page, 'Billing').count()).toBe(0);
 
     // Its address opens nothing, and search does not reveal it.
-    await page.goto(`${server.url}/inbox/all/${billing.conversationId}`);
+    await page.goto(`${e2e.server.url}/inbox/all/${billing.conversationId}`);
     await page.getByText('This conversation could not be opened').waitFor({ timeout: 15_000 });
     await leaveFields(page);
     await page.keyboard.press('Control+k');
@@ -317,13 +265,13 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
   }, 90_000);
 
   test('the current filters, adjusted, are saved as a view for the workspace', async () => {
-    const acme = await inboxWorkspace(server, 'Acme Views');
+    const acme = await inboxWorkspace(e2e.server, 'Acme Views');
     const urgent = await conversationFrom(acme, 'The checkout is down!', { name: 'Una Urgent' });
     await conversationFrom(acme, 'Do you ship to Norway?', { name: 'Calm Carl' });
     expect((await acme.owner.post(`/app-api/inbox/conversations/${urgent.conversationId}/priority`, { priority: true })).status).toBe(200);
 
     const page = await newPage();
-    await signIn(page, server.url, acme.owner);
+    await signIn(page, e2e.server.url, acme.owner);
     await viewLink(page, 'Unassigned').click();
     await row(page, /Calm Carl/).waitFor();
     await page.getByRole('button', { name: 'Save as view' }).click();
@@ -342,10 +290,10 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
   }, 60_000);
 
   test('at tablet width the list and the conversation stack', async () => {
-    const acme = await inboxWorkspace(server, 'Acme Tablet');
+    const acme = await inboxWorkspace(e2e.server, 'Acme Tablet');
     await conversationFrom(acme, 'Can I change my delivery address?', { name: 'Tab Let' });
     const page = await newPage({ width: 820, height: 1180 });
-    await signIn(page, server.url, acme.owner);
+    await signIn(page, e2e.server.url, acme.owner);
     await viewLink(page, 'Unassigned').click();
     const tabRow = row(page, /Tab Let/);
     await tabRow.waitFor();
@@ -358,12 +306,15 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Inbox, live', () => {
     await tabRow.waitFor();
     expect(await pane(page).count()).toBe(0);
 
-    // Away mode is a switch in the sidebar, remembered by this browser.
+    // Away mode is a switch in the sidebar, saved on the server: it survives a reload, and the
+    // teammate's other sessions see it.
     const away = page.getByRole('switch', { name: 'Away mode' });
     expect(await away.getAttribute('aria-checked')).toBe('false');
     await away.click();
+    await page.getByLabel('Reassign new replies to unassigned').waitFor();
     await page.reload();
     expect(await page.getByRole('switch', { name: 'Away mode' }).getAttribute('aria-checked')).toBe('true');
+    expect((await acme.owner.get('/app-api/session')).body.away_mode).toMatchObject({ away_mode_enabled: true });
   }, 60_000);
 });
 

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { MessengerSettings } from '@frontdesk/api-types';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer } from '../apps/server/test/harness.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
-import { expectAppShell, newAccount, openNav, signUp } from './support/flows.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserTests, chromiumAvailable, e2eRequired } from './support/chromium.ts';
+import { expectAppShell, inviteTeammate, newAccount, openNav, signUp } from './support/flows.ts';
 
 /** What the Inbox's own session reads from the settings API (same cookies as the page). */
 async function settingsFromApi(page: Page): Promise<MessengerSettings> {
@@ -41,31 +40,12 @@ async function openMessengerSettings(page: Page): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('Messenger settings in the Inbox', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = browserTests({ viewport: { width: 1280, height: 900 } });
+  const { newPage } = e2e;
 
   test('an owner restyles the Messenger, sees it in the preview before saving, and the API returns what was saved', async () => {
     const page = await newPage();
-    await signUp(page, server.url, newAccount('Stylist'));
+    await signUp(page, e2e.server.url, newAccount('Stylist'));
     await openMessengerSettings(page);
 
     const saved = await settingsFromApi(page);
@@ -129,7 +109,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('Messenger settings in the I
 
   test('an invalid color is refused next to the field and nothing is stored', async () => {
     const page = await newPage();
-    await signUp(page, server.url, newAccount('Careless'));
+    await signUp(page, e2e.server.url, newAccount('Careless'));
     await openMessengerSettings(page);
     const before = (await settingsFromApi(page)).customization.action_color;
 
@@ -154,7 +134,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('Messenger settings in the I
 
   test('an identity secret is shown once, enforcement needs it, and a new one replaces it after a warning', async () => {
     const page = await newPage();
-    await signUp(page, server.url, newAccount('Verifier'));
+    await signUp(page, e2e.server.url, newAccount('Verifier'));
     await openMessengerSettings(page);
 
     await page.getByRole('button', { name: 'Generate secret', exact: true }).click();
@@ -190,15 +170,11 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('Messenger settings in the I
     const ownerPage = await newPage();
     const owner = newAccount('Admin');
     const agent = newAccount('Agent');
-    await signUp(ownerPage, server.url, owner);
-    await openNav(ownerPage, 'Teammates');
-    await ownerPage.getByLabel('Email', { exact: true }).fill(agent.email);
-    await ownerPage.getByLabel('Role').selectOption('agent');
-    await ownerPage.getByRole('button', { name: 'Send invite' }).click();
-    const inviteUrl = (await ownerPage.getByTestId('invite-url').textContent())?.trim() ?? '';
+    await signUp(ownerPage, e2e.server.url, owner);
+    const inviteUrl = await inviteTeammate(ownerPage, agent.email);
 
     const agentPage = await newPage();
-    await agentPage.goto(`${server.url}${new URL(inviteUrl, server.url).pathname}`);
+    await agentPage.goto(`${e2e.server.url}${new URL(inviteUrl, e2e.server.url).pathname}`);
     await agentPage.getByLabel('Your name').fill(agent.name);
     await agentPage.getByLabel('Password', { exact: true }).fill(agent.password);
     await agentPage.getByRole('button', { name: 'Accept invite' }).click();

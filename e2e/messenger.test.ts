@@ -1,60 +1,12 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { TestServer } from '../apps/server/test/harness.ts';
 import { HttpClient, signUp, uniqueEmail } from '../apps/server/test/http-client.ts';
 import { LiveSocket } from '../apps/server/test/live-socket.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
+import { browserTests, chromiumAvailable, e2eRequired } from './support/chromium.ts';
+import { CustomerSite } from './support/customer-site.ts';
 import { screenshot } from './support/flows.ts';
-
-/**
- * A customer's website on another origin (localhost vs the server's 127.0.0.1, another port) with
- * Intercom's own snippet, only its script URL pointing at Frontdesk.
- */
-class CustomerSite {
-  private readonly pages = new Map<string, string>();
-  private readonly server = http.createServer((request, response) => {
-    const html = this.pages.get(new URL(request.url ?? '/', 'http://localhost').pathname);
-    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(html ?? 'not found');
-  });
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://localhost:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  /** A page carrying `window.intercomSettings` and the standard snippet; returns its URL. */
-  page(path: string, settings: Record<string, unknown>, widgetUrl: string): string {
-    this.pages.set(
-      path,
-      `<!doctype html>
-<html><head><title>Acme Store</title></head>
-<body>
-<main><h1>Acme Store</h1><p>Everything for your home.</p></main>
-<script>
-  window.intercomSettings = ${JSON.stringify(settings)};
-</script>
-<script>
-  // We pre-filled your app ID in the widget URL: '${widgetUrl}'
-  (function(){var w=window;var ic=w.Intercom;if(typeof ic==="function"){ic('reattach_activator');ic('update',w.intercomSettings);}else{var d=document;var i=function(){i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};w.Intercom=i;var l=function(){var s=d.createElement('script');s.type='text/javascript';s.async=true;s.src='${widgetUrl}';var x=d.getElementsByTagName('script')[0];x.parentNode.insertBefore(s,x);};if(document.readyState==='complete'){l();}else if(w.attachEvent){w.attachEvent('onload',l);}else{w.addEventListener('load',l,false);}}})();
-</script>
-<script>
-  window.unreadCounts = [];
-  Intercom('onUnreadCountChange', function (count) { window.unreadCounts.push(count); });
-</script>
-</body></html>`,
-    );
-    return `${this.url}${path}`;
-  }
-}
 
 interface Workspace {
   appId: string;
@@ -88,39 +40,19 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 }
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer website', () => {
-  let server: TestServer;
-  let site: CustomerSite;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer();
-    site = new CustomerSite();
-    await site.start();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-    await server?.stop();
-  });
+  const e2e = browserTests();
+  const { newPage } = e2e;
+  const site = new CustomerSite();
+  beforeAll(() => site.start());
+  afterAll(() => site.stop());
 
   test('a signed-in customer chats with the team through the Intercom snippet, live both ways', async () => {
-    const acme = await workspace(server, 'Acme Store');
+    const acme = await workspace(e2e.server, 'Acme Store');
     const email = uniqueEmail('ada');
     const pageUrl = site.page(
       '/account',
       { app_id: acme.appId, user_id: 'cust-42', email, name: 'Ada Lovelace', plan: 'pro', alignment: 'left', action_color: '#ff0000' },
-      `${server.url}/widget/${acme.appId}`,
+      `${e2e.server.url}/widget/${acme.appId}`,
     );
     const page = await newPage();
     await page.goto(pageUrl);
@@ -168,7 +100,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer
     await screenshot(page, 'messenger-conversation');
 
     // Typing indicators, both ways, with a teammate's socket.
-    const teammate = await LiveSocket.open(server.url, { cookie: `fd_session=${acme.session.cookie('fd_session')}`, origin: server.url });
+    const teammate = await LiveSocket.open(e2e.server.url, { cookie: `fd_session=${acme.session.cookie('fd_session')}`, origin: e2e.server.url });
     try {
       teammate.send({ type: 'subscribe', conversation_id: conversation.id, after: 0 });
       await teammate.waitFor((frame) => frame.type === 'subscribed' && frame.conversation_id === conversation.id);
@@ -223,12 +155,52 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer
     );
   }, 120_000);
 
+  test('an anonymous visitor leaves an email after the first message; the page hears it through onUserEmailSupplied', async () => {
+    const acme = await workspace(e2e.server, 'Acme Leads');
+    const page = await newPage();
+    await page.goto(site.page('/lead', { app_id: acme.appId }, `${e2e.server.url}/widget/${acme.appId}`));
+    await page.evaluate(() => {
+      (globalThis as any).suppliedEmails = [];
+      (globalThis as any).Intercom('onUserEmailSupplied', (email: string) => (globalThis as any).suppliedEmails.push(email));
+    });
+    await launcher(page).waitFor({ timeout: 15_000 });
+    await page.evaluate(() => (globalThis as any).Intercom('showNewMessage'));
+    const frame = messenger(page);
+    const composer = frame.getByRole('textbox', { name: 'Write a message…' });
+    await composer.fill('Do you deliver on Sundays?');
+    await composer.press('Enter');
+    const log = frame.getByRole('log');
+    await log.getByText('Do you deliver on Sundays?').waitFor();
+
+    // The card follows the first message; a bad address is explained beside the field.
+    const card = log.getByRole('form', { name: 'Get notified by email' });
+    await card.waitFor();
+    const field = card.getByRole('textbox', { name: 'Your email address' });
+    await field.fill('lena@nowhere');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await card.getByRole('alert').getByText('Enter a valid email address, like name@example.com.').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+
+    // A good one (sent with Enter) is saved: the card confirms it and the page's callback runs.
+    await field.fill('lena@example.com');
+    await field.press('Enter');
+    await log.getByText("You'll be notified here and by email at lena@example.com").waitFor();
+    expect(await page.evaluate(() => (globalThis as any).suppliedEmails)).toEqual(['lena@example.com']);
+
+    const listed = await eventually(
+      () => acme.api.get('/api/conversations'),
+      (response) => response.body.conversations?.length === 1,
+    );
+    const contactId = listed.body.conversations[0].contacts.contacts[0].id;
+    expect((await acme.api.get(`/api/contacts/${contactId}`)).body).toMatchObject({ role: 'lead', email: 'lena@example.com' });
+  }, 60_000);
+
   test('a custom launcher opens a French Messenger; shutdown forgets the visitor', async () => {
-    const acme = await workspace(server, 'Acme Paris');
+    const acme = await workspace(e2e.server, 'Acme Paris');
     const pageUrl = site.page(
       '/fr',
       { app_id: acme.appId, hide_default_launcher: true, custom_launcher_selector: '#contact-us', language_override: 'fr' },
-      `${server.url}/widget/${acme.appId}`,
+      `${e2e.server.url}/widget/${acme.appId}`,
     );
     const page = await newPage();
     await page.goto(pageUrl);
@@ -266,8 +238,8 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer
   }, 60_000);
 
   test('attachments: a refused type is explained, an image is sent and shown; a card number arrives redacted', async () => {
-    const acme = await workspace(server, 'Acme Files');
-    const pageUrl = site.page('/files', { app_id: acme.appId, email: uniqueEmail('fi'), name: 'Fi Les' }, `${server.url}/widget/${acme.appId}`);
+    const acme = await workspace(e2e.server, 'Acme Files');
+    const pageUrl = site.page('/files', { app_id: acme.appId, email: uniqueEmail('fi'), name: 'Fi Les' }, `${e2e.server.url}/widget/${acme.appId}`);
     const page = await newPage();
     await page.goto(pageUrl);
     await launcher(page).waitFor({ timeout: 15_000 });
@@ -280,12 +252,23 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/image\/svg\+xml can't be sent/);
 
+    // The upload answers slowly (as a busy server does): Enter pressed while it is under way sends the
+    // message once the file is up, with it.
+    let releaseUpload = () => {};
+    const uploadHeld = new Promise<void>((resolve) => {
+      releaseUpload = resolve;
+    });
+    await page.route('**/messenger-api/attachments', async (route) => {
+      await uploadHeld;
+      await route.continue();
+    });
     const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
     await files.setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: pixel });
-    await frame.getByRole('button', { name: 'Remove pixel.png' }).waitFor();
+    await frame.getByText('Uploading pixel.png…').waitFor();
     const composer = frame.getByRole('textbox', { name: 'Write a message…' });
     await composer.fill('Here is a photo. My card is 4242 4242 4242 4242');
     await composer.press('Enter');
+    releaseUpload();
     const log = frame.getByRole('log');
     await log.getByRole('img', { name: 'pixel.png' }).waitFor();
     await log.getByText('Redacted for your safety').waitFor();
@@ -293,8 +276,8 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer
   }, 60_000);
 
   test('at phone width the open Messenger takes the whole screen', async () => {
-    const acme = await workspace(server, 'Acme Mobile');
-    const pageUrl = site.page('/mobile', { app_id: acme.appId, email: uniqueEmail('mo'), name: 'Mo Bile' }, `${server.url}/widget/${acme.appId}`);
+    const acme = await workspace(e2e.server, 'Acme Mobile');
+    const pageUrl = site.page('/mobile', { app_id: acme.appId, email: uniqueEmail('mo'), name: 'Mo Bile' }, `${e2e.server.url}/widget/${acme.appId}`);
     const page = await newPage({ width: 390, height: 844 });
     await page.goto(pageUrl);
     await launcher(page).waitFor({ timeout: 15_000 });
@@ -309,11 +292,11 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('the Messenger on a customer
   }, 60_000);
 
   test('with identity verification enforced, a wrong user_hash is refused by the server', async () => {
-    const acme = await workspace(server, 'Acme Verified');
+    const acme = await workspace(e2e.server, 'Acme Verified');
     const secret = (await acme.session.post('/app-api/messenger/identity-secret')).body.secret as string;
     expect(secret).toBeTruthy();
     expect((await acme.session.put('/app-api/messenger/settings', { identity_verification: { enforced: true } })).status).toBe(200);
-    const widget = `${server.url}/widget/${acme.appId}`;
+    const widget = `${e2e.server.url}/widget/${acme.appId}`;
     const hash = (key: string) => createHmac('sha256', key).update('cust-77').digest('hex');
 
     const forged = await newPage();

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer } from '../apps/server/test/harness.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { browserTests, chromiumAvailable, e2eRequired, type Viewport } from './support/chromium.ts';
 import { enrollTwoFactor, expectAppShell, newAccount, openNav, screenshot, signUp } from './support/flows.ts';
 import { freshTotpCode } from './support/totp.ts';
 
@@ -63,44 +62,34 @@ function startReceiver(): Promise<{ url: string; received: string[]; close(): Pr
 const noHorizontalScroll = (page: Page) => page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and people settings in the Inbox', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const e2e = browserTests({ viewport: { width: 1280, height: 900 }, env: { OUTBOUND_ALLOWLIST: '127.0.0.1' } });
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  const contexts: BrowserContext[] = [];
 
-  async function newPage(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
+  async function newPage(viewport?: Viewport) {
+    const context = await e2e.newContext(viewport);
     return { context, page: await context.newPage() };
   }
 
   beforeAll(async () => {
-    browser = await launchChromium();
     receiver = await startReceiver();
-    server = await startTestServer({ env: { OUTBOUND_ALLOWLIST: '127.0.0.1' } });
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await receiver?.close();
   });
 
   test('a teammate filters contacts, saves a segment, opens a contact and edits an attribute', async () => {
     const { context, page } = await newPage();
-    await signUp(page, server.url, newAccount('Curator'));
-    const token = (await appApi<{ token: string }>(context, server.url, 'POST', '/app-api/api-tokens', { name: 'seed' })).token;
-    await appApi(context, server.url, 'POST', '/app-api/data-attributes', { name: 'plan', model: 'contact', data_type: 'options', options: ['free', 'pro'] });
-    await appApi(context, server.url, 'POST', '/app-api/data-attributes', { name: 'seats', model: 'contact', data_type: 'integer' });
-    const ada = await restApi(server.url, token, '/contacts', { role: 'user', email: 'ada@analytical.test', name: 'Ada Lovelace', custom_attributes: { plan: 'pro', seats: 12 } });
-    await restApi(server.url, token, '/contacts', { role: 'user', email: 'alan@bletchley.test', name: 'Alan Turing', custom_attributes: { plan: 'pro', seats: 3 } });
-    await restApi(server.url, token, '/contacts', { role: 'user', email: 'grace@navy.test', name: 'Grace Hopper', custom_attributes: { plan: 'free', seats: 1 } });
-    await restApi(server.url, token, '/contacts', { role: 'lead', email: 'visitor@unknown.test', name: 'Curious Visitor' });
-    const company = await restApi(server.url, token, '/companies', { company_id: 'c-analytical', name: 'Analytical Engines', plan: 'Enterprise' });
-    await restApi(server.url, token, `/contacts/${ada.id}/companies`, { id: company.id });
-    await restApi(server.url, token, '/events', { event_name: 'invoice-paid', id: ada.id, metadata: { amount: 42 } });
+    await signUp(page, e2e.server.url, newAccount('Curator'));
+    const token = (await appApi<{ token: string }>(context, e2e.server.url, 'POST', '/app-api/api-tokens', { name: 'seed' })).token;
+    await appApi(context, e2e.server.url, 'POST', '/app-api/data-attributes', { name: 'plan', model: 'contact', data_type: 'options', options: ['free', 'pro'] });
+    await appApi(context, e2e.server.url, 'POST', '/app-api/data-attributes', { name: 'seats', model: 'contact', data_type: 'integer' });
+    const ada = await restApi(e2e.server.url, token, '/contacts', { role: 'user', email: 'ada@analytical.test', name: 'Ada Lovelace', custom_attributes: { plan: 'pro', seats: 12 } });
+    await restApi(e2e.server.url, token, '/contacts', { role: 'user', email: 'alan@bletchley.test', name: 'Alan Turing', custom_attributes: { plan: 'pro', seats: 3 } });
+    await restApi(e2e.server.url, token, '/contacts', { role: 'user', email: 'grace@navy.test', name: 'Grace Hopper', custom_attributes: { plan: 'free', seats: 1 } });
+    await restApi(e2e.server.url, token, '/contacts', { role: 'lead', email: 'visitor@unknown.test', name: 'Curious Visitor' });
+    const company = await restApi(e2e.server.url, token, '/companies', { company_id: 'c-analytical', name: 'Analytical Engines', plan: 'Enterprise' });
+    await restApi(e2e.server.url, token, `/contacts/${ada.id}/companies`, { id: company.id });
+    await restApi(e2e.server.url, token, '/events', { event_name: 'invoice-paid', id: ada.id, metadata: { amount: 42 } });
 
     await openNav(page, 'Contacts');
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
@@ -128,7 +117,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     await page.getByText('Saved the segment “Pro users” (2 contacts).').waitFor();
     expect(await page.getByLabel('Segment', { exact: true }).locator('option:checked').textContent()).toBe('Pro users');
     await expect.poll(() => rows.count()).toBe(2);
-    const segments = await appApi<{ segments: { name: string; count: number }[] }>(context, server.url, 'GET', '/app-api/segments?include_count=true');
+    const segments = await appApi<{ segments: { name: string; count: number }[] }>(context, e2e.server.url, 'GET', '/app-api/segments?include_count=true');
     expect(segments.segments).toEqual([expect.objectContaining({ name: 'Pro users', person_type: 'user', count: 2 })]);
 
     // At tablet width the list still fits.
@@ -150,7 +139,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     await page.getByRole('button', { name: 'Save attributes' }).click();
     await expect.poll(() => page.getByTestId('attribute-plan').textContent()).toBe('free');
     expect(await page.getByTestId('attribute-seats').textContent()).toBe('20');
-    const profile = await appApi<{ custom_attributes: Record<string, unknown> }>(context, server.url, 'GET', `/app-api/contacts/${ada.id}`);
+    const profile = await appApi<{ custom_attributes: Record<string, unknown> }>(context, e2e.server.url, 'GET', `/app-api/contacts/${ada.id}`);
     expect(profile.custom_attributes).toEqual({ plan: 'free', seats: 20 });
 
     // A tag and a note on the contact.
@@ -176,7 +165,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
   test('an admin creates a tag and a team, and a webhook with its delivery log', async () => {
     const { context, page } = await newPage();
     const admin = newAccount('Settler');
-    await signUp(page, server.url, admin);
+    await signUp(page, e2e.server.url, admin);
 
     await openNav(page, 'Tags');
     await page.getByText('No tags yet').waitFor();
@@ -186,7 +175,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     await page.getByLabel('New name for Churn risk').fill('At risk');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Delete At risk' }).waitFor();
-    const tags = await appApi<{ tags: { name: string }[] }>(context, server.url, 'GET', '/app-api/tags');
+    const tags = await appApi<{ tags: { name: string }[] }>(context, e2e.server.url, 'GET', '/app-api/tags');
     expect(tags.tags.map((tag) => tag.name)).toEqual(['At risk']);
 
     await openNav(page, 'Teams');
@@ -195,7 +184,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     await page.getByRole('group', { name: 'Members of the new team' }).getByLabel(admin.name).check();
     await page.getByRole('button', { name: 'Create team' }).click();
     await page.getByRole('list', { name: 'Teams' }).getByRole('heading', { name: 'Billing' }).waitFor();
-    const teams = await appApi<{ teams: { name: string; admin_ids: string[] }[] }>(context, server.url, 'GET', '/app-api/teams');
+    const teams = await appApi<{ teams: { name: string; admin_ids: string[] }[] }>(context, e2e.server.url, 'GET', '/app-api/teams');
     expect(teams.teams).toEqual([expect.objectContaining({ name: 'Billing', admin_ids: [expect.any(String)] })]);
 
     await openNav(page, 'Webhooks');
@@ -207,8 +196,8 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     await page.getByRole('button', { name: "I've saved it" }).click();
     expect(await page.getByTestId('webhook-secret').count()).toBe(0);
     // An event the webhook subscribes to, then a test ping from the webhook's page.
-    const token = (await appApi<{ token: string }>(context, server.url, 'POST', '/app-api/api-tokens', { name: 'seed' })).token;
-    await restApi(server.url, token, '/contacts', { role: 'user', email: 'hooked@example.test', name: 'Hooked User' });
+    const token = (await appApi<{ token: string }>(context, e2e.server.url, 'POST', '/app-api/api-tokens', { name: 'seed' })).token;
+    await restApi(e2e.server.url, token, '/contacts', { role: 'user', email: 'hooked@example.test', name: 'Hooked User' });
     await page.getByRole('link', { name: `Deliveries and settings of ${receiver.url}/hooks` }).click();
     await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
     await page.getByRole('button', { name: 'Send a test ping' }).click();
@@ -237,12 +226,12 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     const used = new Set<string>();
     const { context: ownerContext, page: owner } = await newPage();
     const ownerAccount = newAccount('Guardian');
-    await signUp(owner, server.url, ownerAccount);
+    await signUp(owner, e2e.server.url, ownerAccount);
     const invitee = newAccount('Newcomer');
-    const invite = await appApi<{ invite_url: string }>(ownerContext, server.url, 'POST', '/app-api/invites', { email: invitee.email, role: 'agent' });
+    const invite = await appApi<{ invite_url: string }>(ownerContext, e2e.server.url, 'POST', '/app-api/invites', { email: invitee.email, role: 'agent' });
 
     const { page: agent } = await newPage({ width: 820, height: 1000 });
-    await agent.goto(`${server.url}${new URL(invite.invite_url).pathname}`);
+    await agent.goto(`${e2e.server.url}${new URL(invite.invite_url).pathname}`);
     await agent.getByLabel('Your name').fill(invitee.name);
     await agent.getByLabel('Password', { exact: true }).fill(invitee.password);
     await agent.getByRole('button', { name: 'Accept invite' }).click();
@@ -262,7 +251,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('contacts, companies and peo
     await openNav(agent, 'Contacts');
     await agent.getByRole('heading', { name: `${ownerAccount.workspace} requires two-factor authentication` }).waitFor({ timeout: 10_000 });
     expect(await agent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).count()).toBe(0);
-    await agent.goto(`${server.url}/settings/tags`);
+    await agent.goto(`${e2e.server.url}/settings/tags`);
     await agent.getByRole('heading', { name: `${ownerAccount.workspace} requires two-factor authentication` }).waitFor();
     await screenshot(agent, 'two-factor-required');
     await agent.getByRole('link', { name: 'Set up two-factor authentication' }).click();

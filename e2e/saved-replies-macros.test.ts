@@ -1,8 +1,7 @@
 import type { MacroList, SavedReplyList } from '@frontdesk/api-types';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTestServer } from '../apps/server/test/harness.ts';
-import { chromiumAvailable, e2eRequired, launchChromium } from './support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserTests, chromiumAvailable, e2eRequired } from './support/chromium.ts';
 import { newAccount, openNav, screenshot, signUp } from './support/flows.ts';
 
 /** Calls the Inbox's API with the page's session, as the app does (CSRF cookie echoed on writes). */
@@ -25,31 +24,12 @@ async function callApi<T>(page: Page, method: string, path: string, body?: unkno
 const fitsWidth = (page: Page) => page.locator('html').evaluate((element) => element.scrollWidth <= element.clientWidth);
 
 describe.skipIf(!chromiumAvailable && !e2eRequired)('saved replies and macros in the settings', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = browserTests({ viewport: { width: 1280, height: 900 } });
+  const { newPage } = e2e;
 
   test('a teammate writes a saved reply with placeholders, and it appears in the list', async () => {
     const page = await newPage();
-    await signUp(page, server.url, newAccount('Replier'));
+    await signUp(page, e2e.server.url, newAccount('Replier'));
     await openNav(page, 'Saved replies');
     await page.getByRole('heading', { name: 'Saved replies', level: 1 }).waitFor();
     await page.getByText('No saved replies yet').waitFor();
@@ -111,7 +91,7 @@ describe.skipIf(!chromiumAvailable && !e2eRequired)('saved replies and macros in
 
   test('a teammate builds a macro from a reply and actions, and it appears in the list', async () => {
     const page = await newPage();
-    await signUp(page, server.url, newAccount('Macro'));
+    await signUp(page, e2e.server.url, newAccount('Macro'));
     await callApi(page, 'POST', '/tags', { name: 'Refund' });
     await callApi(page, 'POST', '/teams', { name: 'Billing' });
     await openNav(page, 'Macros');

@@ -96,3 +96,12 @@ export async function alertText(page: Page): Promise<string> {
   await alert.first().waitFor({ timeout: 10_000 });
   return (await alert.first().textContent()) ?? '';
 }
+
+/** Invites a teammate from Settings → Teammates, as the signed-in page's teammate; returns the invite link shown. */
+export async function inviteTeammate(page: Page, email: string, role: 'agent' | 'admin' | 'owner' = 'agent'): Promise<string> {
+  await openNav(page, 'Teammates');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByRole('button', { name: 'Send invite' }).click();
+  return (await page.getByTestId('invite-url').textContent())?.trim() ?? '';
+}

@@ -18,6 +18,7 @@ import { auditConsumer } from './modules/audit/consumer.ts';
 import { webhooksConsumer } from './modules/webhooks/consumer.ts';
 import { deliverJobName, deliverNotificationJob, jobAttempts } from './modules/webhooks/deliver-notification.ts';
 import { pruneWebhookDeliveries } from './modules/webhooks/deliveries.ts';
+import { pruneAnonymousVisitors } from './modules/messenger/prune-visitors.ts';
 import { pruneIdempotencyKeys } from './platform/idempotency/idempotency-keys.ts';
 import { pruneSessions } from './modules/teammates/sessions.ts';
 import { type DemoCredentials, provision } from './modules/workspaces/provisioning.ts';
@@ -87,6 +88,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await pruneWebhookDeliveries(database.orm);
       }),
       defineRecurring(jobs, 'conversations.wake_snoozed', 15_000, () => wakeSnoozedConversations(platform)),
+      defineRecurring(jobs, 'messenger.prune_visitors', 86_400_000, () => pruneAnonymousVisitors(database.orm)),
     ];
 
     // After each commit, wake the dispatcher here and, across nodes, wherever it runs.

@@ -314,11 +314,17 @@ describe('conversation detail and actions', () => {
   });
 });
 
+/** A workspace and a second teammate (an agent who sees all conversations) to mention. */
+async function workspaceWithTeammate(workspaceName: string, teammateName: string) {
+  const ws = await inboxWorkspace(server, workspaceName);
+  const { agent, agentId } = await restrictedAgent(server, ws, teammateName);
+  await setPermission(server, ws, agentId, 'access_all_conversations', true);
+  return { ws, agent, agentId };
+}
+
 describe('mentions', () => {
   it('puts a mentioned teammate\'s conversation in their Mentions inbox live, until they read it', async () => {
-    const ws = await inboxWorkspace(server, 'Mentions');
-    const { agent, agentId } = await restrictedAgent(server, ws, 'Mia Mentioned');
-    await setPermission(server, ws, agentId, 'access_all_conversations', true);
+    const { ws, agent, agentId } = await workspaceWithTeammate('Mentions', 'Mia Mentioned');
     const { conversationId } = await conversationFrom(ws, 'Can someone check this?');
     const socket = await LiveSocket.open(server.url, { cookie: cookieOf(agent) });
     socket.send({ type: 'subscribe_inbox', after: 0 });
@@ -348,6 +354,37 @@ describe('mentions', () => {
     await ws.owner.post(`/app-api/inbox/conversations/${conversationId}/reply`, { body: `<p>Hi <span data-mention="${agentId}">@Mia</span></p>` });
     expect(await countOf(agent, 'mentions')).toBe(0);
     socket.close();
+  });
+});
+
+describe('reading a mention', () => {
+  it("tells the teammate's other tabs live, even when the conversation was already read, and only once", async () => {
+    const { ws, agent, agentId } = await workspaceWithTeammate('Mention reads', 'Max Mentioned');
+    const { conversationId } = await conversationFrom(ws, 'Please check the refund');
+    // Someone read it already: reading it again changes nothing of the conversation itself.
+    expect((await ws.owner.post(`/app-api/inbox/conversations/${conversationId}/read`, {})).status).toBe(200);
+    const note = await ws.owner.post(`/app-api/inbox/conversations/${conversationId}/reply`, { body: `<p><span data-mention="${agentId}">@Max</span> over to you</p>`, note: true });
+    expect(note.status).toBe(200);
+    expect(await countOf(agent, 'mentions')).toBe(1);
+
+    // Another tab of the same teammate, following the teammate stream.
+    const otherTab = await LiveSocket.open(server.url, { cookie: cookieOf(agent) });
+    otherTab.send({ type: 'subscribe_inbox', after: Number.MAX_SAFE_INTEGER });
+    await otherTab.waitFor((frame) => frame.type === 'subscribed');
+
+    expect((await agent.post(`/app-api/inbox/conversations/${conversationId}/read`, {})).status).toBe(200);
+    const seen = await otherTab.waitUntil(() => otherTab.events(conversationId).find((frame) => frame.name === 'conversation.mentions_seen'));
+    expect(seen.data).toEqual({ teammate_ids: [agentId] });
+    expect(typeof seen.stream_seq).toBe('number');
+    expect(await countOf(agent, 'mentions')).toBe(0);
+
+    // Reading it again, with nothing left unseen, writes no event.
+    expect((await agent.post(`/app-api/inbox/conversations/${conversationId}/read`, {})).status).toBe(200);
+    await server.server.platform.dispatcher.drain();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(otherTab.events(conversationId).filter((frame) => frame.name === 'conversation.mentions_seen')).toHaveLength(1);
+    expect(otherTab.events(conversationId).filter((frame) => frame.name === 'conversation.read')).toHaveLength(0);
+    otherTab.close();
   });
 });
 

@@ -40,6 +40,23 @@ async function contactWithConversation(): Promise<{ contactId: string; conversat
   return { contactId: contact.body.id, conversationId: message.body.conversation_id };
 }
 
+/** An agent of the workspace who may not see all conversations: their browser and id. */
+async function restrictedAgent(name: string): Promise<{ agentBrowser: HttpClient; agentId: number }> {
+  const invite = await owner.client.post('/app-api/invites', { email: uniqueEmail('agent'), role: 'agent' });
+  const agentBrowser = await browser(server.url);
+  const joined = await agentBrowser.post(`/app-api/invites/${String(invite.body.invite_url).split('/').pop()}/accept`, { name, password: 'correct horse battery staple' });
+  expect(joined.status).toBe(200);
+  const agentId = Number(joined.body.teammate.id);
+  await server.server.platform.database.orm.execute(
+    sql`update memberships set permissions = permissions || '{"access_all_conversations": false}'::jsonb where workspace_id = ${workspaceId} and teammate_id = ${agentId}`,
+  );
+  return { agentBrowser, agentId };
+}
+
+/** The owner assigns the conversation to a team (through the REST API). */
+const assignToTeam = (conversationId: string, teamId: string) =>
+  api.post(`/api/conversations/${conversationId}/parts`, { message_type: 'assignment', type: 'team', admin_id: ownerId, assignee_id: teamId });
+
 const adminReply = (conversationId: string, body: string, messageType: 'comment' | 'note' = 'comment') =>
   api.post(`/api/conversations/${conversationId}/reply`, { message_type: messageType, type: 'admin', admin_id: ownerId, body });
 
@@ -116,22 +133,13 @@ describe('realtime sockets', () => {
   });
 
   it('keeps other teams\' conversations from a teammate who may not see all conversations', async () => {
-    const invite = await owner.client.post('/app-api/invites', { email: uniqueEmail('agent'), role: 'agent' });
-    const agentBrowser = await browser(server.url);
-    const joined = await agentBrowser.post(`/app-api/invites/${String(invite.body.invite_url).split('/').pop()}/accept`, { name: 'Andy Agent', password: 'correct horse battery staple' });
-    expect(joined.status).toBe(200);
-    const agentId = Number(joined.body.teammate.id);
-    await server.server.platform.database.orm.execute(
-      sql`update memberships set permissions = permissions || '{"access_all_conversations": false}'::jsonb where workspace_id = ${workspaceId} and teammate_id = ${agentId}`,
-    );
+    const { agentBrowser, agentId } = await restrictedAgent('Andy Agent');
     const billing = await owner.client.post('/app-api/teams', { name: 'Billing', admin_ids: [ownerId] });
     const support = await owner.client.post('/app-api/teams', { name: 'Support', admin_ids: [agentId] });
     const hidden = await contactWithConversation();
     const shown = await contactWithConversation();
-    const assign = (conversationId: string, teamId: string) =>
-      api.post(`/api/conversations/${conversationId}/parts`, { message_type: 'assignment', type: 'team', admin_id: ownerId, assignee_id: teamId });
-    expect((await assign(hidden.conversationId, billing.body.id)).status).toBe(200);
-    expect((await assign(shown.conversationId, support.body.id)).status).toBe(200);
+    expect((await assignToTeam(hidden.conversationId, billing.body.id)).status).toBe(200);
+    expect((await assignToTeam(shown.conversationId, support.body.id)).status).toBe(200);
 
     const agent = await LiveSocket.open(server.url, { cookie: cookieOf(agentBrowser) });
     agent.send({ type: 'subscribe_inbox', after: 0 });
@@ -144,6 +152,52 @@ describe('realtime sockets', () => {
     const refused = await agent.waitFor((frame) => frame.type === 'error' && frame.conversation_id === hidden.conversationId);
     expect(refused).toMatchObject({ code: 'not_found' });
     agent.close();
+  });
+
+  it('tells a teammate who may not see all conversations when one moves out of their sight, and stops following it', async () => {
+    const { agentBrowser, agentId } = await restrictedAgent('Hana Hidden');
+    const sales = await owner.client.post('/app-api/teams', { name: 'Sales', admin_ids: [ownerId] });
+    const care = await owner.client.post('/app-api/teams', { name: 'Care', admin_ids: [agentId] });
+    const moving = await contactWithConversation();
+    const elsewhere = await contactWithConversation();
+    expect((await assignToTeam(moving.conversationId, care.body.id)).status).toBe(200);
+    expect((await assignToTeam(elsewhere.conversationId, sales.body.id)).status).toBe(200);
+
+    // One socket follows the inbox and the conversation (the list and the open pane), one only the inbox.
+    const pane = await LiveSocket.open(server.url, { cookie: cookieOf(agentBrowser) });
+    pane.send({ type: 'subscribe_inbox', after: Number.MAX_SAFE_INTEGER });
+    await pane.waitFor((frame) => frame.type === 'subscribed' && frame.stream === 'inbox');
+    pane.send({ type: 'subscribe', conversation_id: moving.conversationId, after: Number.MAX_SAFE_INTEGER });
+    await pane.waitFor((frame) => frame.type === 'subscribed' && frame.conversation_id === moving.conversationId);
+    const list = await LiveSocket.open(server.url, { cookie: cookieOf(agentBrowser) });
+    list.send({ type: 'subscribe_inbox', after: Number.MAX_SAFE_INTEGER });
+    await list.waitFor((frame) => frame.type === 'subscribed' && frame.stream === 'inbox');
+
+    expect((await assignToTeam(moving.conversationId, sales.body.id)).status).toBe(200);
+    const hiddenFrames = (socket: LiveSocket) => socket.frames.filter((frame) => frame.type === 'conversation_hidden' && frame.conversation_id === moving.conversationId);
+    for (const socket of [pane, list]) {
+      await socket.waitFor((frame) => frame.type === 'conversation_hidden' && frame.conversation_id === moving.conversationId);
+    }
+    // Later events of a hidden conversation (and of one never seen) say nothing, not even that they happened.
+    await adminReply(moving.conversationId, 'sales only from now on');
+    await adminReply(elsewhere.conversationId, 'sales reply');
+    // Give the numbered frames (after the previews) time to arrive: they must add nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (const socket of [pane, list]) {
+      // Once per socket, whether the preview or the numbered frame told it.
+      expect(hiddenFrames(socket)).toHaveLength(1);
+      expect(socket.events(moving.conversationId).filter((frame) => frame.part?.part_type === 'assignment' || frame.part?.body?.includes('sales only'))).toEqual([]);
+      expect(socket.events(elsewhere.conversationId)).toEqual([]);
+    }
+    // No longer followed: typing in it is refused as for any conversation not subscribed to.
+    pane.send({ type: 'typing', conversation_id: moving.conversationId });
+    expect(await pane.waitFor((frame) => frame.type === 'error' && frame.conversation_id === moving.conversationId)).toMatchObject({ code: 'not_subscribed' });
+
+    // Back in the agent's team, it shows again.
+    expect((await assignToTeam(moving.conversationId, care.body.id)).status).toBe(200);
+    await list.waitUntil(() => list.events(moving.conversationId).find((frame) => frame.part?.part_type === 'assignment'));
+    pane.close();
+    list.close();
   });
 
   it('lets a visitor follow only its own conversations, and refuses bad credentials at the upgrade', async () => {

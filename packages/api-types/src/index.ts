@@ -51,6 +51,19 @@ export interface Session {
    * `two_factor_required` until they enrol.
    */
   two_factor_required: boolean;
+  /** This teammate's away mode in this workspace (see AwayMode). */
+  away_mode: AwayMode;
+}
+
+/**
+ * Away mode, per teammate and workspace (Intercom's `away_mode_enabled`/`away_mode_reassign`): others
+ * see who is away; an away teammate still works. With `away_mode_reassign`, a contact's reply to a
+ * conversation assigned to them while away unassigns it.
+ * PUT /app-api/session/away-mode {away_mode_enabled, away_mode_reassign?} → Session.
+ */
+export interface AwayMode {
+  away_mode_enabled: boolean;
+  away_mode_reassign: boolean;
 }
 
 /** POST /app-api/login when the account has two-factor enabled: a pending session cookie is set. */
@@ -104,6 +117,8 @@ export interface Teammate {
   role: Role;
   two_factor_enabled: boolean;
   created_at: number;
+  away_mode_enabled: boolean;
+  away_mode_reassign: boolean;
 }
 export interface Invite {
   id: string;

@@ -163,6 +163,12 @@ export type ServerFrame =
     }
   | { type: 'typing'; conversation_id: string; author: { type: 'admin' | 'user' | 'lead'; id: string; name: string | null } }
   | { type: 'viewing'; conversation_id: string; author: { type: 'admin'; id: string; name: string | null } }
+  /**
+   * Teammate sockets: a conversation just moved out of this teammate's sight (assigned to a team they
+   * are not in, without "see all conversations"): drop it from lists; a followed one is no longer
+   * followed. `stream_seq` as the event's, when numbered.
+   */
+  | { type: 'conversation_hidden'; conversation_id: string; stream_seq?: number }
   /** Events older than the log keeps were asked for: reload the conversation (or the inbox) over HTTP. */
   | { type: 'reset'; conversation_id?: string; stream?: 'inbox' }
   | { type: 'subscribed'; conversation_id?: string; stream?: 'inbox'; seq: number }

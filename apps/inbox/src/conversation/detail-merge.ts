@@ -44,6 +44,8 @@ export interface FrameOutcome {
 /** Applies one live frame of this conversation to the detail. */
 export function applyFrame(detail: ConversationDetail, frame: ServerFrame): FrameOutcome {
   if (frame.type === 'reset') return { detail, reload: true };
+  // Moved out of this teammate's sight: reading it again says so (404), and the pane shows it.
+  if (frame.type === 'conversation_hidden') return { detail, reload: frame.conversation_id === detail.conversation.id };
   if (frame.type !== 'event' || frame.conversation_id !== detail.conversation.id) return { detail, reload: false };
   let next: ConversationDetail = { ...detail, seq: Math.max(detail.seq, frame.seq) };
   let reload = false;

@@ -15,6 +15,7 @@ export interface TeammateOption {
   id: string;
   name: string;
   email: string;
+  away_mode_enabled: boolean;
 }
 
 interface Lookup<T> {
@@ -33,7 +34,7 @@ const listIn =
 
 export const teammatesLookup: Lookup<TeammateOption> = {
   path: '/teammates',
-  pick: (body) => (body as TeammateList).teammates.map(({ id, name, email }) => ({ id, name, email })),
+  pick: (body) => (body as TeammateList).teammates.map(({ id, name, email, away_mode_enabled }) => ({ id, name, email, away_mode_enabled })),
 };
 export const teamsLookup: Lookup<TeamOption> = { path: '/teams', pick: listIn<TeamOption>('teams') };
 export const tagsLookup: Lookup<TagSummary> = { path: '/tags', pick: listIn<TagSummary>('tags') };

@@ -1,41 +1,49 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import type { AwayMode, Session } from '@frontdesk/api-types';
+import { useCallback, useEffect } from 'react';
+import { api } from '../api/client.ts';
+import { useSessionContext } from '../session/session-context.tsx';
+import { refreshLookup, teammatesLookup } from '../conversation/lookups.ts';
 
 /**
- * Away mode, per teammate, in this browser only (localStorage, shared by its tabs): there is no server
- * field for it yet. While away, the Inbox sends no browser notifications.
+ * Away mode, per teammate and workspace, kept on the server (PUT /app-api/session/away-mode) and read
+ * from the session. Other teammates see it; while away, the Inbox sends no browser notifications.
+ * The other tabs of this browser hear of a change through a storage ping and reload their session.
  */
-const keyOf = (teammateId: string) => `frontdesk:away:${teammateId}`;
-const listeners = new Set<() => void>();
+const pingKey = 'frontdesk:away-changed';
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
+export function isAway(session: Session): boolean {
+  return session.away_mode.away_mode_enabled;
 }
 
-export function isAway(teammateId: string): boolean {
+function pingOtherTabs(): void {
   try {
-    return window.localStorage.getItem(keyOf(teammateId)) === '1';
+    window.localStorage.setItem(pingKey, String(Date.now()));
   } catch {
-    return false;
+    // Storage refused (private mode): other tabs see the change when they reload.
   }
 }
 
-function setAway(teammateId: string, away: boolean): void {
-  try {
-    if (away) window.localStorage.setItem(keyOf(teammateId), '1');
-    else window.localStorage.removeItem(keyOf(teammateId));
-  } catch {
-    // Storage refused (private mode): the toggle lasts until the page reloads.
-  }
-  for (const listener of listeners) listener();
-}
+/** The current away mode and a setter that saves it; the setter answers with the saved session. */
+export function useAwayMode(): [AwayMode, (change: { away_mode_enabled: boolean; away_mode_reassign?: boolean }) => Promise<void>] {
+  const { state, signIn, refresh } = useSessionContext();
+  if (state.status !== 'signed-in') throw new Error('useAwayMode without a session');
 
-export function useAwayMode(teammateId: string): [boolean, (away: boolean) => void] {
-  const away = useSyncExternalStore(subscribe, () => isAway(teammateId));
-  const set = useCallback((value: boolean) => setAway(teammateId, value), [teammateId]);
-  return [away, set];
+  useEffect(() => {
+    const heard = (event: StorageEvent) => {
+      if (event.key === pingKey) void refresh();
+    };
+    window.addEventListener('storage', heard);
+    return () => window.removeEventListener('storage', heard);
+  }, [refresh]);
+
+  const set = useCallback(
+    async (change: { away_mode_enabled: boolean; away_mode_reassign?: boolean }) => {
+      signIn(await api.put<Session>('/session/away-mode', change));
+      // The assign menu marks who is away: my own change shows there at once.
+      refreshLookup(teammatesLookup);
+      pingOtherTabs();
+    },
+    [signIn],
+  );
+  return [state.session.away_mode, set];
 }

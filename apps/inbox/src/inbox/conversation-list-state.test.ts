@@ -1,6 +1,6 @@
 import type { ConversationPage, ConversationSummary, ServerFrame } from '@frontdesk/api-types';
 import { describe, expect, test } from 'vitest';
-import { appendPage, applyFrame, type ListContext, mergeFirstPage, placeRow, previewText } from './conversation-list-state.ts';
+import { appendPage, applyFrame, hideConversation, type ListContext, mergeFirstPage, placeRow, previewText } from './conversation-list-state.ts';
 
 type EventFrame = Extract<ServerFrame, { type: 'event' }>;
 
@@ -51,6 +51,17 @@ function frame(conversationId: string, streamSeq: number, conversation: Partial<
 
 describe('the conversation list, kept current by the teammate stream', () => {
   const loaded = mergeFirstPage(undefined, page([row('a', 1000), row('b', 900), row('c', 800)]), 'newest');
+
+  test('a conversation moved out of my sight (conversation_hidden) leaves the list at once', () => {
+    const state = hideConversation(loaded, { type: 'conversation_hidden', conversation_id: 'b', stream_seq: 12 });
+    expect(state.rows.map((r) => r.id)).toEqual(['a', 'c']);
+    expect(state.total).toBe(2);
+    // Unknown ids, and a row read after the move (it came back into sight), are left alone.
+    expect(hideConversation(loaded, { type: 'conversation_hidden', conversation_id: 'zz' })).toBe(loaded);
+    expect(hideConversation(loaded, { type: 'conversation_hidden', conversation_id: 'b', stream_seq: 9 })).toBe(loaded);
+    // A preview's notice carries no number: it applies.
+    expect(hideConversation(loaded, { type: 'conversation_hidden', conversation_id: 'a' }).rows.map((r) => r.id)).toEqual(['b', 'c']);
+  });
 
   test('a customer message moves its conversation to the top, with the message as the preview', () => {
     const { state, followUp } = applyFrame(

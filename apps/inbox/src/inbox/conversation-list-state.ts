@@ -179,6 +179,16 @@ export function applyFrame(state: ListState, frame: EventFrame, context: ListCon
   return { state: next, followUp };
 }
 
+/**
+ * The conversation moved out of this teammate's sight (`conversation_hidden`): its row leaves the
+ * list, unless the row was read after that (it came back into sight since).
+ */
+export function hideConversation(state: ListState, frame: Extract<ServerFrame, { type: 'conversation_hidden' }>): ListState {
+  const existing = state.rows.find((row) => row.id === frame.conversation_id);
+  if (!existing || (frame.stream_seq !== undefined && frame.stream_seq <= existing.stream_seq)) return state;
+  return { ...state, rows: state.rows.filter((row) => row !== existing), total: Math.max(0, state.total - 1) };
+}
+
 /** A row read from the server (a newcomer, or one whose names changed): placed, replaced or left out. */
 export function placeRow(state: ListState, row: ConversationSummary, context: ListContext, seq?: number): ListState {
   const existing = state.rows.find((candidate) => candidate.id === row.id);

@@ -69,7 +69,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(countsTimer.current);
   }, [loadViews, held]);
 
-  useEffect(() => onInbox((frame) => (frame.type === 'event' || frame.type === 'reset' ? reloadViews() : undefined)), [onInbox, reloadViews]);
+  useEffect(() => onInbox((frame) => (frame.type === 'event' || frame.type === 'reset' || frame.type === 'conversation_hidden' ? reloadViews() : undefined)), [onInbox, reloadViews]);
 
   // Follow the teammate stream from where the server stands now (learned from a one-row page).
   useEffect(() => {

@@ -41,7 +41,11 @@ export function alertFor(frame: ServerFrame, me: string): { conversationId: stri
  */
 export function useNewMessageAlerts(): number {
   const { onInbox } = useRealtime();
-  const me = useSession().teammate.id;
+  const session = useSession();
+  const me = session.teammate.id;
+  // Read through a ref: a change of away mode must not re-subscribe (and drop) the inbox listener.
+  const away = useRef(isAway(session));
+  away.current = isAway(session);
   const [unseen, setUnseen] = useState<ReadonlySet<string>>(new Set());
   const started = useRef(Math.floor(Date.now() / 1000));
 
@@ -54,7 +58,7 @@ export function useNewMessageAlerts(): number {
         const alert = alertFor(frame, me);
         if (!alert) return;
         setUnseen((before) => (before.has(alert.conversationId) ? before : new Set([...before, alert.conversationId])));
-        if (!isAway(me)) notify(alert.title, alert.body, `/inbox/${alert.view}/${encodeURIComponent(alert.conversationId)}`, alert.conversationId);
+        if (!away.current) notify(alert.title, alert.body, `/inbox/${alert.view}/${encodeURIComponent(alert.conversationId)}`, alert.conversationId);
       }),
     [onInbox, me],
   );

@@ -1,11 +1,13 @@
-import { useSession } from '../session/session-context.tsx';
+import { useAction } from '../api/use-action.ts';
+import { ErrorAlert } from '../ui/alerts.tsx';
 import { useAwayMode } from './away-mode.ts';
 import { useNotificationPermission } from './browser-notifications.ts';
 
-/** Away mode and browser notifications, in the sidebar footer. */
+/** Away mode (saved on the server, seen by teammates) and browser notifications, in the sidebar footer. */
 export function PresenceControls() {
-  const me = useSession().teammate.id;
-  const [away, setAway] = useAwayMode(me);
+  const [awayMode, setAwayMode] = useAwayMode();
+  const save = useAction(setAwayMode);
+  const away = awayMode.away_mode_enabled;
   const { permission, request } = useNotificationPermission();
 
   return (
@@ -22,14 +24,27 @@ export function PresenceControls() {
           aria-label="Away mode"
           aria-describedby="away-hint"
           className="switch"
-          onClick={() => setAway(!away)}
+          disabled={save.pending}
+          onClick={() => void save.run({ away_mode_enabled: !away })}
         >
           <span className="switch-thumb" aria-hidden="true" />
         </button>
         <span id="away-hint" className="visually-hidden">
-          While away, this browser shows no notifications.
+          Teammates see that you are away; you can still work, and this browser shows no notifications.
         </span>
       </div>
+      {away ? (
+        <label className="away-reassign small">
+          <input
+            type="checkbox"
+            checked={awayMode.away_mode_reassign}
+            disabled={save.pending}
+            onChange={(event) => void save.run({ away_mode_enabled: true, away_mode_reassign: event.target.checked })}
+          />
+          Reassign new replies to unassigned
+        </label>
+      ) : null}
+      <ErrorAlert message={save.error} />
       {permission === 'default' ? (
         <button type="button" className="button button-secondary button-small button-block" onClick={() => void request()}>
           Enable notifications

@@ -2,7 +2,7 @@ import type { ConversationDetail, ConversationPage, ServerFrame } from '@frontde
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, messageOf } from '../api/client.ts';
 import { useRealtime } from '../realtime/realtime-provider.tsx';
-import { appendPage, applyFrame, type ListContext, type ListState, mergeFirstPage, placeRow } from './conversation-list-state.ts';
+import { appendPage, applyFrame, hideConversation, type ListContext, type ListState, mergeFirstPage, placeRow } from './conversation-list-state.ts';
 
 export const pageSize = 25;
 const rowFetchDelayMs = 150;
@@ -19,6 +19,8 @@ export interface ConversationList {
 }
 
 type EventFrame = Extract<ServerFrame, { type: 'event' }>;
+/** The frames that change a list: events, and conversations moving out of this teammate's sight. */
+type ListFrame = EventFrame | Extract<ServerFrame, { type: 'conversation_hidden' }>;
 
 function pagePath(context: ListContext, cursor?: string): string {
   const query = new URLSearchParams({ view: context.view.id, state: context.tab, sort: context.sort, per_page: String(pageSize) });
@@ -43,7 +45,7 @@ export function useConversationList(context: ListContext, streamReady: boolean):
   const current = useRef<ListState | undefined>(undefined);
   const contextRef = useRef(context);
   contextRef.current = context;
-  const buffered = useRef<EventFrame[] | null>(null);
+  const buffered = useRef<ListFrame[] | null>(null);
   const rowQueue = useRef(new Set<string>());
   const timers = useRef<{ rows?: number; refetch?: number }>({});
   const epoch = useRef(0);
@@ -75,7 +77,7 @@ export function useConversationList(context: ListContext, streamReady: boolean):
     );
   }, [commit]);
 
-  const applyRef = useRef<(frame: EventFrame) => void>(() => {});
+  const applyRef = useRef<(frame: ListFrame) => void>(() => {});
   /** Page reads in flight: frames wait until the last one is in. */
   const reading = useRef(0);
   const startReading = useCallback(() => {
@@ -105,9 +107,16 @@ export function useConversationList(context: ListContext, streamReady: boolean):
   }, [commit, drain, startReading]);
 
   const apply = useCallback(
-    (frame: EventFrame) => {
+    (frame: ListFrame) => {
       const list = current.current;
       if (!list) return;
+      if (frame.type === 'conversation_hidden') {
+        // A row fetch already queued for it would answer 404 and drop it anyway.
+        rowQueue.current.delete(frame.conversation_id);
+        const next = hideConversation(list, frame);
+        if (next !== list) commit(next);
+        return;
+      }
       const { state: next, followUp } = applyFrame(list, frame, contextRef.current);
       if (next !== list) commit(next);
       if (followUp === 'fetch-row') {
@@ -163,7 +172,7 @@ export function useConversationList(context: ListContext, streamReady: boolean):
           setGeneration((n) => n + 1);
           return;
         }
-        if (frame.type !== 'event') return;
+        if (frame.type !== 'event' && frame.type !== 'conversation_hidden') return;
         if (buffered.current) buffered.current.push(frame);
         else apply(frame);
       }),

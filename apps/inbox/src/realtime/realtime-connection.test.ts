@@ -84,6 +84,22 @@ describe('the Inbox socket', () => {
     expect(statuses.at(-1)).toBe('open');
   });
 
+  test('a conversation moved out of sight is told to the inbox and to whoever follows it; the stream moves on', () => {
+    const inbox: ServerFrame[] = [];
+    const followed: ServerFrame[] = [];
+    connection.onInbox((frame) => inbox.push(frame));
+    connection.subscribeConversation('c1', 3, (frame) => followed.push(frame));
+    connection.send({ type: 'subscribe_inbox', after: 10 });
+    latest().receive({ type: 'ready', stream: 'teammate' });
+    latest().receive({ type: 'conversation_hidden', conversation_id: 'c1', stream_seq: 12 });
+    expect(inbox).toEqual([{ type: 'conversation_hidden', conversation_id: 'c1', stream_seq: 12 }]);
+    expect(followed).toEqual([{ type: 'conversation_hidden', conversation_id: 'c1', stream_seq: 12 }]);
+    latest().close(1006);
+    vi.advanceTimersByTime(retryDelay(0, () => 1));
+    latest().receive({ type: 'ready', stream: 'teammate' });
+    expect(latest().sent[0]).toEqual({ type: 'subscribe_inbox', after: 12 });
+  });
+
   test('the inbox gets each event once, whether it comes as a preview (no stream number) or numbered', () => {
     const inbox: ServerFrame[] = [];
     connection.onInbox((frame) => inbox.push(frame));

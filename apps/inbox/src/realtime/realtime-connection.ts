@@ -197,6 +197,12 @@ export class RealtimeConnection {
       case 'event':
         this.deliverEvent(frame);
         break;
+      case 'conversation_hidden':
+        // The server stopped following it too; the inbox drops it from its lists.
+        if (frame.stream_seq !== undefined && this.inboxAfter !== null) this.inboxAfter = Math.max(this.inboxAfter, frame.stream_seq);
+        this.toInbox(frame);
+        this.toConversation(frame.conversation_id, frame);
+        break;
       case 'reset':
         if (frame.stream === 'inbox') this.toInbox(frame);
         else this.toConversation(frame.conversation_id, frame);

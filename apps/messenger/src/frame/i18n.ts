@@ -38,6 +38,12 @@ const en = {
   loading: 'Loading…',
   tooLarge: '{name} is larger than {size}, the largest file you can send.',
   unreadIn: 'Unread',
+  emailAsk: 'Get notified by email',
+  emailWhy: "Leave your email and we'll let you know when the team replies.",
+  emailLabel: 'Your email address',
+  emailSubmit: 'Save',
+  emailInvalid: 'Enter a valid email address, like name@example.com.',
+  emailDone: "You'll be notified here and by email at {email}",
 };
 
 export type Strings = typeof en;
@@ -80,6 +86,12 @@ const fr: Strings = {
   loading: 'Chargement…',
   tooLarge: '{name} dépasse {size}, la taille maximale autorisée.',
   unreadIn: 'Non lu',
+  emailAsk: 'Soyez prévenu par e-mail',
+  emailWhy: "Laissez votre e-mail : nous vous préviendrons quand l'équipe répondra.",
+  emailLabel: 'Votre adresse e-mail',
+  emailSubmit: 'Enregistrer',
+  emailInvalid: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.com.',
+  emailDone: 'Vous serez prévenu ici et par e-mail à {email}',
 };
 
 const de: Strings = {
@@ -120,6 +132,12 @@ const de: Strings = {
   loading: 'Wird geladen…',
   tooLarge: '{name} ist größer als {size}, die maximal erlaubte Größe.',
   unreadIn: 'Ungelesen',
+  emailAsk: 'Per E-Mail benachrichtigt werden',
+  emailWhy: 'Hinterlassen Sie Ihre E-Mail-Adresse, dann sagen wir Bescheid, sobald das Team antwortet.',
+  emailLabel: 'Ihre E-Mail-Adresse',
+  emailSubmit: 'Speichern',
+  emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+  emailDone: 'Sie werden hier und per E-Mail an {email} benachrichtigt',
 };
 
 const es: Strings = {
@@ -160,6 +178,12 @@ const es: Strings = {
   loading: 'Cargando…',
   tooLarge: '{name} supera {size}, el tamaño máximo permitido.',
   unreadIn: 'Sin leer',
+  emailAsk: 'Recibe avisos por correo',
+  emailWhy: 'Déjanos tu correo y te avisaremos cuando el equipo responda.',
+  emailLabel: 'Tu correo electrónico',
+  emailSubmit: 'Guardar',
+  emailInvalid: 'Introduce un correo electrónico válido, como nombre@ejemplo.com.',
+  emailDone: 'Te avisaremos aquí y por correo en {email}',
 };
 
 const catalogs: Record<MessengerLocale, Strings> = { en, fr, de, es };

@@ -187,6 +187,18 @@ export class Messenger {
     return this.status === 'ready';
   }
 
+  /**
+   * The email collector: a lead (or a visitor yet to be one) gives an email to hear of replies. It is
+   * stored on its lead only (never an identity); then the page's onUserEmailSupplied callbacks run.
+   * Throws the API's error (a 400 names what is wrong) for the card to show.
+   */
+  async supplyEmail(email: string): Promise<void> {
+    const answer = await this.api.request<{ contact: VisitorContact }>('PUT', '/visitor/email', { email });
+    this.contact = answer.contact;
+    this.changed();
+    this.toHost({ type: 'email', email: answer.contact.email ?? email });
+  }
+
   /** The visitor token may have been refused (expired, or the keys rotated): boot again, at most once a minute. */
   reboot(): void {
     if (this.status !== 'ready' || Date.now() - this.lastReboot < 60_000) return;

@@ -103,6 +103,7 @@ export function AssignMenu({ conversation, myId, open, onOpenChange, onAssign, d
                 >
                   {teammate.name}
                   {teammate.id === myId ? <span className="muted small"> (you)</span> : null}
+                  {teammate.away_mode_enabled ? <span className="badge away-marker">Away</span> : null}
                 </button>
               </li>
             ))}

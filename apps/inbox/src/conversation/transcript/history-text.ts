@@ -18,6 +18,7 @@ export function historyText(part: TranscriptPart): string {
   switch (part.part_type) {
     case 'assignment': {
       const target = part.event?.assigned_to;
+      if (!target && get(details, 'reason') === 'away_mode') return 'The customer replied while the teammate was away: unassigned';
       if (!target) return `${who} unassigned the conversation`;
       if (target.type === 'admin' && target.id === part.author.id) return `${who} assigned the conversation to themselves`;
       return `${who} assigned to ${target.name ?? (target.type === 'team' ? 'a team' : 'a teammate')}`;

@@ -32,6 +32,7 @@ export function TeammateTable({ teammates, onChanged }: { teammates: Teammate[];
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Two-factor</th>
+              <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +69,7 @@ export function TeammateTable({ teammates, onChanged }: { teammates: Teammate[];
                       {teammate.two_factor_enabled ? 'On' : 'Off'}
                     </span>
                   </td>
+                  <td>{teammate.away_mode_enabled ? <span className="badge">Away</span> : 'Active'}</td>
                 </tr>
               );
             })}

@@ -21,6 +21,8 @@ export function Composer({ messenger, conversationId }: { messenger: Messenger; 
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [picker, setPicker] = useState(false);
   const [error, setError] = useState('');
+  /** Sent while a file was still uploading: the message goes once every file is up. */
+  const [queued, setQueued] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);
   const token = messenger.compose.token;
@@ -42,8 +44,10 @@ export function Composer({ messenger, conversationId }: { messenger: Messenger; 
   }, [text]);
 
   const submit = async () => {
-    const attached = uploads.filter((upload) => upload.attachment);
-    if ((!text.trim() && !attached.length) || attached.length !== uploads.length || !ready) return;
+    if ((!text.trim() && !uploads.length) || !ready) return setQueued(false);
+    if (uploads.some((upload) => !upload.attachment)) return setQueued(true);
+    setQueued(false);
+    const attached = uploads;
     const sent = text;
     setText('');
     setUploads([]);
@@ -58,6 +62,11 @@ export function Composer({ messenger, conversationId }: { messenger: Messenger; 
       setUploads(attached);
     }
   };
+
+  // The last upload of a queued message is in: send it (with the text as it is now).
+  useEffect(() => {
+    if (queued && uploads.every((upload) => upload.attachment)) void submit();
+  }, [queued, uploads]);
 
   const insert = (emoji: string) => {
     const element = input.current;
@@ -87,6 +96,8 @@ export function Composer({ messenger, conversationId }: { messenger: Messenger; 
       } catch (failure) {
         setUploads((current) => current.filter((upload) => upload.key !== key));
         setError(messenger.errorText(failure));
+        // A message waiting for this file is not sent without it: the visitor decides again.
+        setQueued(false);
       }
     }
     if (files.current) files.current.value = '';
@@ -95,6 +106,7 @@ export function Composer({ messenger, conversationId }: { messenger: Messenger; 
   return (
     <form
       class="fd-composer"
+      aria-busy={queued}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

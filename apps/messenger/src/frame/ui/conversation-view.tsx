@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { isVisitor } from '../conversations.ts';
 import type { Messenger } from '../messenger.ts';
 import { Composer } from './composer.tsx';
+import { collectsEmail, EmailCard } from './email-card.tsx';
 import { BackIcon } from './icons.tsx';
 import { CloseButton } from './panel.tsx';
 import { PartView } from './part-view.tsx';
@@ -16,6 +17,8 @@ export function ConversationView({ messenger }: { messenger: Messenger }) {
   const pending = store.pending.filter((item) => item.conversationId === conversationId);
   const typing = conversation?.typing && conversation.typing.until > Date.now() ? conversation.typing : null;
   const lastMine = [...parts].reverse().find(isVisitor);
+  // The email collector follows the visitor's first message, for a visitor the team can't email yet.
+  const askAfter = collectsEmail(messenger) ? parts.find(isVisitor)?.id : undefined;
   const seenId = conversation && lastMine && conversation.readAt >= lastMine.created_at ? lastMine.id : null;
   const log = useRef<HTMLDivElement>(null);
 
@@ -42,6 +45,7 @@ export function ConversationView({ messenger }: { messenger: Messenger }) {
           <Fragment key={part.id}>
             <PartView messenger={messenger} part={part} />
             {part.id === seenId && <p class="fd-seen">{t('seen')}</p>}
+            {part.id === askAfter && <EmailCard messenger={messenger} />}
           </Fragment>
         ))}
         {pending.map((item) => (

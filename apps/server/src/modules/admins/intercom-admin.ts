@@ -1,6 +1,9 @@
+import type { AwayMode } from '@frontdesk/api-types';
 import { Type } from 'typebox';
 import type { WorkspaceRow } from '../workspaces/service.ts';
 import type { TeammateRow } from '../teammates/accounts.ts';
+
+const notAway: AwayMode = { away_mode_enabled: false, away_mode_reassign: false };
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -36,16 +39,17 @@ export const intercomAdminWithApp = Type.Object({
   app: intercomApp,
 });
 
-/** The Intercom `admin` shape of a teammate. */
-export function toIntercomAdmin(teammate: Pick<TeammateRow, 'id' | 'name' | 'email'>, teamIds: number[] = []) {
+/** The Intercom `admin` shape of a teammate (away mode as set on their seat in the workspace). */
+export function toIntercomAdmin(teammate: Pick<TeammateRow, 'id' | 'name' | 'email'> & { away?: AwayMode }, teamIds: number[] = []) {
+  const away = teammate.away ?? notAway;
   return {
     type: 'admin' as const,
     id: String(teammate.id),
     name: teammate.name,
     email: teammate.email,
     job_title: null,
-    away_mode_enabled: false,
-    away_mode_reassign: false,
+    away_mode_enabled: away.away_mode_enabled,
+    away_mode_reassign: away.away_mode_reassign,
     away_status_reason_id: null,
     has_inbox_seat: true,
     team_ids: teamIds,

@@ -15,6 +15,7 @@ const actions: Record<string, string> = {
   'teammate.invite_revoked': 'admin_invite_deletion',
   'teammate.joined': 'app_admin_join',
   'teammate.role_changed': 'role_change',
+  'teammate.away_mode_changed': 'admin_away_mode_change',
   'api_token.created': 'api_token_creation',
   'api_token.revoked': 'api_token_revocation',
   'messenger.identity_secret_rotated': 'app_identity_verification_change',

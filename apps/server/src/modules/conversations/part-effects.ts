@@ -1,3 +1,4 @@
+import type { PartDraft } from './change-conversation.ts';
 import type { ConversationPatch, ConversationRow } from './data.ts';
 
 /**
@@ -30,6 +31,17 @@ export function contactReplied(row: ConversationRow, at: Date): ConversationPatc
     lastContactReplyAt: at,
     waitingSince: row.waitingSince ?? at,
     read: false,
+  };
+}
+
+/**
+ * Away mode with "reassign replies": the contact's reply takes the conversation off the away
+ * teammate (the team, if any, keeps it), recorded as any unassignment is, by the system.
+ */
+export function unassignedWhileAway(row: ConversationRow): { patch: ConversationPatch; part: PartDraft } {
+  return {
+    patch: { adminAssigneeId: null },
+    part: { partType: 'assignment', author: { type: 'bot', id: null }, assignedTo: null, eventDetails: { reason: 'away_mode', teammate_id: String(row.adminAssigneeId) } },
   };
 }
 

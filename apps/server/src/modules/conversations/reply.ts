@@ -1,10 +1,11 @@
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { teammatesReassigningReplies } from '../workspaces/away-mode.ts';
 import { type AdminAuthor, type Author, adminAuthor, type ContactAuthor, contactByReference } from './authors.ts';
-import { type ChangePlan, changeConversationBatched, type Locked } from './change-conversation.ts';
+import { type ChangePlan, changeConversationBatched, type Locked, type PartDraft } from './change-conversation.ts';
 import { messageBody } from './create-conversation.ts';
 import { attachmentsFromUrls, personKey } from './intercom-conversation.ts';
-import { adminReplied, contactReplied, withTeammate } from './part-effects.ts';
+import { adminReplied, contactReplied, unassignedWhileAway, withTeammate } from './part-effects.ts';
 import { presentChange } from './service.ts';
 
 export interface AdminReplyInput {
@@ -48,7 +49,7 @@ function adminPlan(input: AdminReplyInput, admin: AdminAuthor): (locked: Locked)
   });
 }
 
-function contactPlan(input: ContactReplyInput, contact: ContactAuthor): (locked: Locked) => ChangePlan {
+function contactPlan(input: ContactReplyInput, contact: ContactAuthor): (locked: Locked) => Promise<ChangePlan> {
   const body = messageBody(input.body);
   const part = {
     partType: 'comment',
@@ -57,11 +58,23 @@ function contactPlan(input: ContactReplyInput, contact: ContactAuthor): (locked:
     attachments: attachmentsFromUrls(input.attachment_urls),
     metadata: input.reply_options?.length ? { quick_reply_uuid: input.reply_options[0]?.uuid } : {},
   };
-  return ({ row, now, contactIds }) => {
+  return async (locked) => {
+    const { row, contactIds } = locked;
     if (!contactIds.includes(contact.id)) throw new AppError(422, 'parameter_invalid', 'The contact is not a participant of this conversation', { field: 'intercom_user_id' });
-    const patch = contactReplied(row, now);
-    return { patch, parts: [part], events: row.state === 'snoozed' ? [{ type: 'conversation.updated', payload: { changes: ['state', 'snoozed_until'] } }] : [] };
+    const events = row.state === 'snoozed' ? [{ type: 'conversation.updated', payload: { changes: ['state', 'snoozed_until'] } }] : [];
+    return { ...(await contactReplyChange(locked, part)), events };
   };
+}
+
+/**
+ * A contact's reply (REST or Messenger): the conversation now waits for the team; if its teammate is
+ * away with "reassign replies" on, the same change unassigns them (read in the change's transaction).
+ */
+export async function contactReplyChange({ row, now, tx }: Locked, part: PartDraft): Promise<Pick<ChangePlan, 'patch' | 'parts'>> {
+  const patch = contactReplied(row, now);
+  if (row.adminAssigneeId === null || !(await teammatesReassigningReplies(tx, row.workspaceId)).has(row.adminAssigneeId)) return { patch, parts: [part] };
+  const away = unassignedWhileAway(row);
+  return { patch: { ...patch, ...away.patch }, parts: [part, away.part] };
 }
 
 /**

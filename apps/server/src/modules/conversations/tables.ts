@@ -56,7 +56,8 @@ export const conversations = pgTable(
     index('conversations_unassigned_idx')
       .on(t.workspaceId, t.state, t.updatedAt, t.id)
       .where(sql`admin_assignee_id is null and team_assignee_id is null`),
-    index('conversations_assignee_idx').on(t.workspaceId, t.adminAssigneeId, t.state).where(sql`admin_assignee_id is not null`),
+    // "Your inbox" (and a saved view's teammate): its newest-first pages and count read a range, not every row to sort.
+    index('conversations_assignee_idx').on(t.workspaceId, t.adminAssigneeId, t.state, t.updatedAt, t.id).where(sql`admin_assignee_id is not null`),
     index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`state = 'snoozed'`),
   ],
 );

@@ -9,7 +9,7 @@ import { applyChanges, type ChangeIntent, changeConversation, changeConversation
 import * as data from './data.ts';
 import type { StoredAttachment, StoredSource } from './intercom-conversation.ts';
 import { sourcePart, toLiveParts } from './live-part.ts';
-import { contactReplied } from './part-effects.ts';
+import { contactReplyChange } from './reply.ts';
 import * as visitorData from './visitor-data.ts';
 
 /**
@@ -127,11 +127,12 @@ export async function replyAsVisitor(platform: Platform, workspaceId: number, co
     workspaceId,
     target: { id: conversationId },
     actorId: null,
-    plan: ({ row, now, contactIds }) => {
+    plan: async (locked) => {
+      const { row, contactIds } = locked;
       // Someone else's conversation is answered as a missing one: its existence is not revealed.
       if (!contactIds.includes(contact.id)) throw notFound('Conversation');
       const changes = row.state === 'snoozed' ? ['state', 'snoozed_until'] : row.state === 'closed' ? ['state'] : [];
-      return { patch: contactReplied(row, now), parts: [part], events: changes.length ? [{ type: 'conversation.updated', payload: { changes } }] : [] };
+      return { ...(await contactReplyChange(locked, part)), events: changes.length ? [{ type: 'conversation.updated', payload: { changes } }] : [] };
     },
   };
   const result = message.redacted

@@ -90,5 +90,5 @@ export const updateAttributesFromInbox = (platform: Platform, actor: Actor, conv
 export const readFromInbox = (platform: Platform, actor: Actor, conversationId: string) =>
   act(platform, actor, conversationId, async () => {
     await updateConversation(platform, actor.workspaceId, actor.teammateId, conversationId, { read: true }, false);
-    await markMentionsSeen(platform.database.orm, actor.workspaceId, actor.teammateId, conversationId);
+    await markMentionsSeen(platform, actor.workspaceId, actor.teammateId, conversationId);
   });

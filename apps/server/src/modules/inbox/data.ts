@@ -151,9 +151,15 @@ export async function conversationPage(
     .limit(options.limit);
 }
 
-/** How many conversations meet `where`, counted up to `cap` (beyond it the count says `cap`). */
+/**
+ * How many conversations meet `where`, counted up to `cap` (beyond it the count says `cap`). Counted in
+ * the "newest" order: every inbox has an index in that order, so the scan stops after `cap` rows of it.
+ * Without an order the planner may pick a sequential scan that it expects to stop early, but the live
+ * conversations sit together at the table's end (their newest versions), so it can read most of the table.
+ */
 export function countConversations(where: SQL, cap: number): SQL {
-  return sql`(select count(*) from (select 1 from ${conversations} where ${where} limit ${cap}) as counted)`;
+  return sql`(select count(*) from (select 1 from ${conversations} where ${where}
+    order by ${conversations.updatedAt} desc, ${conversations.id} desc limit ${cap}) as counted)`;
 }
 
 /** How many conversations (meeting `where`) hold a mention of the teammate they have not seen, up to `cap`. */

@@ -57,13 +57,13 @@ function decodeCursor(cursor: string, sort: ConversationSort): data.Keyset & { t
  * frames numbered above it are newer than the page. `total` is counted up to 1000, for the first page.
  */
 export async function listInboxConversations(db: Executor, actor: Actor, query: ListQuery): Promise<ConversationPage> {
-  const viewer = await viewerOf(db, actor);
+  // The stream head only has to be read before the rows: it comes along with the teammate's teams.
+  const [viewer, streamSeq] = await Promise.all([viewerOf(db, actor), teammateStreamHead(db, actor.workspaceId)]);
   const view = await resolveView(db, viewer, query.view ?? 'all');
   const sort = query.sort ?? 'newest';
   const state = query.state ?? view.state ?? 'open';
   const limit = query.per_page ?? 25;
   const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
-  const streamSeq = await teammateStreamHead(db, actor.workspaceId);
   const visible = view.allVisible ? undefined : data.visibleCondition(viewer);
   const where = and(data.inWorkspace(actor.workspaceId), data.inState(state), visible, view.condition) as SQL;
   const [found, total] = await Promise.all([

@@ -1,5 +1,8 @@
+import { and, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/database.ts';
+import { appendEvent } from '../../platform/events/outbox.ts';
 import { toMessageHtml } from '../../platform/html/message-html.ts';
+import type { Platform } from '../../platform/platform.ts';
 import type { PartRow } from '../conversations/service.ts';
 import { findSeat } from '../workspaces/service.ts';
 import * as data from './data.ts';
@@ -27,4 +30,23 @@ export function recordMentions(workspaceId: number, mentionedBy: number, teammat
     );
 }
 
-export const markMentionsSeen = data.markMentionsSeen;
+/**
+ * The teammate read the conversation: their mentions in it are seen. Written with a
+ * `conversation.mentions_seen` {teammate_ids} event on the conversation's aggregate in one
+ * transaction, so realtime tells the teammate's other tabs (their Mentions count drops) as it tells
+ * any change; a read with nothing unseen writes nothing.
+ */
+export async function markMentionsSeen(platform: Platform, workspaceId: number, teammateId: number, conversationId: string): Promise<void> {
+  await platform.database.transaction(async (tx) => {
+    const [unseen = 0] = await data.counts(tx, [data.countUnreadMentions(workspaceId, teammateId, and(data.inWorkspace(workspaceId), data.idIs(conversationId)) as SQL, 1)]);
+    if (unseen === 0) return;
+    await data.markMentionsSeen(tx, workspaceId, teammateId, conversationId);
+    await appendEvent(tx, {
+      workspaceId,
+      aggregateType: 'conversation',
+      aggregateId: conversationId,
+      type: 'conversation.mentions_seen',
+      payload: { actor_id: teammateId, conversation_id: conversationId, teammate_ids: [String(teammateId)] },
+    });
+  });
+}

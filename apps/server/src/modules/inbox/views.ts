@@ -45,9 +45,11 @@ export async function resolveView(db: Executor, viewer: Viewer, id: string): Pro
   const [kind, rawId] = id.split(':');
   if (!rawId || !/^[0-9]{1,15}$/.test(rawId)) throw invalid(`"${id.slice(0, 40)}" is not a view: use mine, mentions, unassigned, all, team:<id> or view:<id>`, 'view');
   if (kind === 'team') {
-    const team = (await teamsShown(db, viewer)).find((candidate) => candidate.id === Number(rawId));
-    if (!team) throw viewNotFound();
-    return { condition: data.assignedToTeam(team.id), allVisible: viewer.teamIds.includes(team.id) };
+    const teamId = Number(rawId);
+    // A teammate without access_all_conversations has inboxes for their own teams only: those they know already.
+    const shown = viewer.seesAll ? (await teamsShown(db, viewer)).some((candidate) => candidate.id === teamId) : viewer.teamIds.includes(teamId);
+    if (!shown) throw viewNotFound();
+    return { condition: data.assignedToTeam(teamId), allVisible: viewer.teamIds.includes(teamId) };
   }
   if (kind === 'view') {
     const saved = await data.findSavedView(db, viewer.workspaceId, Number(rawId));

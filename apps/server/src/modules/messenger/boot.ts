@@ -51,7 +51,7 @@ function sameIdentity(contact: ContactRow, claimed: ClaimedIdentity): boolean {
   return claimed.email !== undefined && contact.email?.toLowerCase() === claimed.email.toLowerCase();
 }
 
-function toMessengerContact(contact: ContactRow): MessengerContact {
+export function toMessengerContact(contact: ContactRow): MessengerContact {
   return { id: contact.id, role: contact.role === 'user' ? 'user' : 'lead', name: contact.name, email: contact.email, user_id: contact.externalId };
 }
 

@@ -118,3 +118,20 @@ export async function findAttachmentsInfo(db: Executor, workspaceId: number, ids
     .from(attachments)
     .where(and(eq(attachments.workspaceId, workspaceId), inArray(attachments.id, ids)));
 }
+
+/**
+ * Deletes up to `limit` anonymous visitors (no contact) last seen before the cutoff; the conditions are
+ * repeated outside the subquery so a visitor that boots or writes meanwhile (its row re-read after the
+ * wait) is kept. Returns how many were deleted.
+ */
+export async function deleteAnonymousVisitors(db: Executor, olderThanDays: number, limit: number): Promise<number> {
+  const stale = sql`contact_id is null and last_seen_at < now() - ${olderThanDays} * interval '1 day'`;
+  const deleted = await rows<{ id: string }>(
+    db,
+    sql`delete from messenger_visitors
+        where (workspace_id, id) in (select workspace_id, id from messenger_visitors where ${stale} limit ${limit})
+          and ${stale}
+        returning id`,
+  );
+  return deleted.length;
+}

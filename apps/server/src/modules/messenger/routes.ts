@@ -8,6 +8,7 @@ import { trackEvent } from '../data-events/service.ts';
 import { checkUpload, fileNameOf, limitedUploadParser, loadAttachmentFile, mediaTypeOf, servingHeaders, storeAttachment } from './attachments.ts';
 import { bootVisitor, contactForMessage, updateVisitor } from './boot.ts';
 import { attachmentBytesCeiling } from './settings-defaults.ts';
+import { supplyVisitorEmail } from './visitor-email.ts';
 import { VisitorRateLimiter } from './visitor-rate-limit.ts';
 import { prepareVisitorMessage } from './visitor-message.ts';
 import { authenticateVisitor, sessionOf, type VisitorSession } from './visitor-session.ts';
@@ -20,6 +21,7 @@ const bootBody = Type.Object(
   strict,
 );
 const updateBody = Type.Object({ user, page }, strict);
+const emailBody = Type.Object({ email: Type.String({ maxLength: 320 }) }, strict);
 const messageBody = Type.Object(
   { body: Type.String({ maxLength: 20_000 }), attachment_ids: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 10 })) },
   strict,
@@ -37,6 +39,8 @@ const contactOf = (session: VisitorSession) => {
 const visitorKey = (session: VisitorSession) => `${session.messenger.workspaceId}:${session.visitor.id}`;
 /** Events are cheap but still a write: a generous fixed allowance per visitor and minute. */
 const eventsPerMinute = 120;
+/** Each given email is a contact update (and its webhooks): a person corrects a typo, a script floods. */
+const emailsPerMinute = 5;
 
 /** `POST /messenger-api/attachments`: the body is the file itself, so this scope parses any type as bytes. */
 async function uploadRoutes(upload: FastifyInstance, { platform, limiter }: { platform: Platform; limiter: VisitorRateLimiter }) {
@@ -94,6 +98,13 @@ export const messengerRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
         });
 
         visitorApi.put('/visitor', { schema: { body: updateBody } }, async (request) => updateVisitor(platform, sessionOf(request), request.body));
+
+        // The email collector: a lead's email, never an identity (see visitor-email.ts).
+        visitorApi.put('/visitor/email', { schema: { body: emailBody } }, async (request) => {
+          const session = sessionOf(request);
+          limiter.take(`email:${visitorKey(session)}`, emailsPerMinute, 'email addresses');
+          return supplyVisitorEmail(platform, session, request.body.email);
+        });
 
         visitorApi.get('/conversations', async (request) => {
           const contact = contactOf(sessionOf(request));

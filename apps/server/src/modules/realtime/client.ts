@@ -16,7 +16,17 @@ export type Identity =
 interface Follow {
   last: number;
   held?: StreamFrame[];
+  /** The conversation moved out of the teammate's sight while it was being resumed. */
+  dropped?: boolean;
 }
+
+/**
+ * An assignment is what moves a conversation out of a teammate's sight. Only then is a hidden frame
+ * announced (as `conversation_hidden`, so lists drop it): other events of conversations the teammate
+ * may not see say nothing at all. The frame holds the state after the change, not before, so the id
+ * is told to every teammate who may not see the result (ids are opaque; every read of it answers 404).
+ */
+const movesOutOfSight = (frame: StreamFrame) => frame.name === 'conversation.part.created' && frame.part?.part_type === 'assignment';
 
 /** WebSocket close codes (RFC 6455 §7.4.1). */
 export const closeCodes = { goingAway: 1001, unsupportedData: 1003, invalidPayload: 1007, policy: 1008 } as const;
@@ -174,12 +184,12 @@ export class Client {
     for (;;) {
       const events = await data.conversationEventsAfter(db, this.workspaceId, conversationId, follow.last, resumePage);
       for (const frame of await buildFrames(db, events)) this.deliverFollowed(frame, follow);
-      if (events.length < resumePage) break;
+      if (events.length < resumePage || follow.dropped) break;
     }
     const held = follow.held ?? [];
     follow.held = undefined;
     for (const frame of held) this.deliverFollowed(frame, follow);
-    this.send({ type: 'subscribed', conversation_id: conversationId, seq: follow.last });
+    if (!follow.dropped) this.send({ type: 'subscribed', conversation_id: conversationId, seq: follow.last });
   }
 
   private async subscribeInbox(after: number): Promise<void> {
@@ -228,19 +238,33 @@ export class Client {
     if (follow) {
       if (follow.held || frame.seq !== follow.last + 1) return;
       follow.last = frame.seq;
-      this.sendFrame(frame, encoded);
+      if (!this.hiddenFromTeammate(frame)) {
+        this.sendFrame(frame, encoded);
+        return;
+      }
+      // Its numbered frame, finding no follow any more, must not announce it again.
+      if (this.inboxFollow) this.rememberPreview(frame);
+      this.hide(frame);
       return;
     }
     const inbox = this.inboxFollow;
-    if (!inbox || inbox.held || !this.teammateMaySee(frame.conversation)) return;
+    if (!inbox || inbox.held) return;
+    const hidden = !this.teammateMaySee(frame.conversation);
+    if (hidden && !movesOutOfSight(frame)) return;
     // The numbered frame can win the race (a preview waiting for a teammate's name): then it was sent.
     if ((this.numbered?.get(frame.conversationId) ?? 0) >= frame.seq) return;
+    this.rememberPreview(frame);
+    if (hidden) this.hide(frame);
+    else this.sendFrame(frame, encoded);
+  }
+
+  /** Remembers a preview sent to the inbox, so its numbered frame is not sent again. */
+  private rememberPreview(frame: StreamFrame): void {
     this.previewed ??= new Map();
     if (this.previewed.size > maxRemembered) this.previewed.clear();
     const seqs = this.previewed.get(frame.conversationId) ?? new Set<number>();
     seqs.add(frame.seq);
     this.previewed.set(frame.conversationId, seqs);
-    this.sendFrame(frame, encoded);
   }
 
   /** Remembers the highest numbered frame of a conversation sent to the inbox, while previews are in flight. */
@@ -261,36 +285,57 @@ export class Client {
   /** A numbered frame from the channel: sent if this socket follows its conversation or the inbox, once. */
   offer(frame: StreamFrame, encoded: Map<string, string>): void {
     let send = false;
+    let hide = false;
     const follow = this.follows.get(frame.conversationId);
     if (follow?.held) follow.held.push(frame);
     else if (follow && frame.seq > follow.last) {
       follow.last = frame.seq;
-      send = true;
+      if (this.hiddenFromTeammate(frame)) hide = true;
+      else send = true;
     }
     const inbox = this.inboxFollow;
     if (inbox?.held) inbox.held.push(frame);
     else if (inbox && frame.streamSeq !== undefined && frame.streamSeq > inbox.last) {
       inbox.last = frame.streamSeq;
       if (!follow && !this.wasPreviewed(frame)) {
-        send ||= this.teammateMaySee(frame.conversation);
+        if (this.teammateMaySee(frame.conversation)) send = true;
+        else hide = movesOutOfSight(frame);
         this.noteNumbered(frame);
       }
     }
     // A visitor hears of a conversation a teammate starts with it, then subscribes.
     if (this.kind === 'visitor' && follow === undefined && frame.name === 'conversation.created') send = true;
-    if (send) this.sendFrame(frame, encoded);
+    if (hide) this.hide(frame);
+    else if (send) this.sendFrame(frame, encoded);
   }
 
   private deliverFollowed(frame: StreamFrame, follow: Follow): void {
-    if (frame.seq <= follow.last) return;
+    if (follow.dropped || frame.seq <= follow.last) return;
     follow.last = frame.seq;
-    this.sendFrame(frame, new Map());
+    if (!this.hiddenFromTeammate(frame)) {
+      this.sendFrame(frame, new Map());
+      return;
+    }
+    follow.dropped = true;
+    this.hide(frame);
   }
 
   private deliverInbox(frame: StreamFrame, follow: Follow): void {
     if (frame.streamSeq === undefined || frame.streamSeq <= follow.last) return;
     follow.last = frame.streamSeq;
     if (this.teammateMaySee(frame.conversation)) this.sendFrame(frame, new Map());
+    else if (movesOutOfSight(frame)) this.hide(frame);
+  }
+
+  /** A teammate following a conversation that is no longer theirs to see (visitors' follows are checked when made). */
+  private hiddenFromTeammate(frame: StreamFrame): boolean {
+    return this.identity.kind === 'teammate' && !this.teammateMaySee(frame.conversation);
+  }
+
+  /** Tells the teammate the conversation left their sight, and stops following it. */
+  private hide(frame: StreamFrame): void {
+    if (this.follows.delete(frame.conversationId)) this.channel?.unwatchConversation(this, frame.conversationId);
+    this.send({ type: 'conversation_hidden', conversation_id: frame.conversationId, ...(frame.streamSeq === undefined ? {} : { stream_seq: frame.streamSeq }) });
   }
 
   /** Sends the frame in this socket's form (encoded once per form per delivery). */

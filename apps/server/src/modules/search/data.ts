@@ -8,7 +8,9 @@ import { type Executor, rows } from '../../platform/db/database.ts';
  * the planner cannot use the indexes. Tags are stripped before indexing and before highlighting.
  */
 
-const partVector = sql`to_tsvector('simple'::regconfig, regexp_replace(conversation_parts.body, '<[^>]*>', ' ', 'g'))`;
+/** A part body's vector (the index's expression when `body` is `conversation_parts.body`). */
+const vectorOfPartBody = (body: SQL) => sql`to_tsvector('simple'::regconfig, regexp_replace(${body}, '<[^>]*>', ' ', 'g'))`;
+const partVector = vectorOfPartBody(sql`conversation_parts.body`);
 /** The title (plain text, escaped here) and opening message as one HTML text, as the parts are. */
 const sourceHtml = sql`(replace(replace(replace(coalesce(conversations.title, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || ' ' || coalesce(conversations.source ->> 'body', ''))`;
 const sourceVector = sql`to_tsvector('simple'::regconfig, coalesce(conversations.title, '') || ' ' || regexp_replace(coalesce(conversations.source ->> 'body', ''), '<[^>]*>', ' ', 'g'))`;
@@ -52,13 +54,25 @@ export interface ConversationHit {
 /**
  * Conversations whose messages, notes or opening message match, best first (each by its best-ranked
  * text), among those `visible` (a condition on the unaliased `conversations` table).
+ *
+ * The matching parts are found first, on their own (a materialized CTE is planned for all its rows, so
+ * always through the GIN index, which gin_fuzzy_search_limit keeps to a sample for common words), and
+ * only then joined to their conversations for visibility and cut to the candidates. Written as one
+ * join with a LIMIT, the planner expects a common word to turn up within the first few conversations
+ * and walks conversations, computing the vector of every part of each (some 4,000 parts parsed for one
+ * common word at a million conversations).
  */
 export function conversationSearch(workspaceId: number, query: string, visible: SQL, limit: number): SQL {
-  return sql`with hits as (
-          (select conversations.id, ts_rank(${partVector}, ${tsQuery(query)}) as rank, conversation_parts.body as html
-           from conversation_parts
-           join conversations on conversations.workspace_id = conversation_parts.workspace_id and conversations.id = conversation_parts.conversation_id
-           where conversation_parts.workspace_id = ${workspaceId} and ${partVector} @@ ${tsQuery(query)} and ${visible}
+  return sql`with matched_parts as materialized (
+          select conversation_parts.conversation_id, conversation_parts.body
+          from conversation_parts
+          where conversation_parts.workspace_id = ${workspaceId} and ${partVector} @@ ${tsQuery(query)}
+        ),
+        hits as (
+          (select conversations.id, ts_rank(${vectorOfPartBody(sql`matched_parts.body`)}, ${tsQuery(query)}) as rank, matched_parts.body as html
+           from matched_parts
+           join conversations on conversations.workspace_id = ${workspaceId} and conversations.id = matched_parts.conversation_id
+           where ${visible}
            limit ${candidates})
           union all
           (select conversations.id, ts_rank(${sourceVector}, ${tsQuery(query)}), ${sourceHtml}

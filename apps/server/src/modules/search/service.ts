@@ -23,8 +23,14 @@ export async function searchWorkspace(platform: Platform, actor: Actor, text: st
   const visible = visibleConversationsCondition(viewer) ?? sql`true`;
   const [conversations, contacts, companies] = await platform.database.transaction(async (tx) => {
     // A word found in most messages would make each GIN scan collect every match before ranking a few:
-    // past this many, the index hands back a sample (ranking stays exact for rarer words).
-    await tx.execute(sql`set local gin_fuzzy_search_limit = ${sql.raw(String(data.fuzzyLimit))}`);
+    // past this many, the index hands back a sample (ranking stays exact for rarer words). Enough memory
+    // that a prefix's matches stay an exact bitmap (a lossy page has every part on it parsed again); no
+    // parallel workers and no JIT: starting workers or compiling (~18 ms, triggered by the estimate for a
+    // common word's matches, which the fuzzy limit then cuts to a sample) costs more than these statements.
+    await tx.execute(
+      sql`select set_config('gin_fuzzy_search_limit', ${String(data.fuzzyLimit)}, true), set_config('work_mem', '16MB', true),
+                 set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`,
+    );
     // Whole words first; the last word as a prefix only where they found too little (a prefix of a
     // very common word is the one search the index cannot sample, so it is not run when not needed).
     const search = async <T>(run: (query: string) => Promise<T[]>) => {

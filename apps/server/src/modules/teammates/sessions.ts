@@ -4,6 +4,7 @@ import { hashToken, randomToken } from '../../platform/crypto/tokens.ts';
 import type { Actor } from '../../platform/http/auth.ts';
 import { unauthorized } from '../../platform/http/errors.ts';
 import type { RequestMeta } from '../../platform/platform.ts';
+import { findAwayMode } from '../workspaces/away-mode.ts';
 import { findSeat, listWorkspaceSummaries } from '../workspaces/service.ts';
 import * as data from './data.ts';
 import { lacksRequiredTwoFactor } from './two-factor-requirement.ts';
@@ -84,6 +85,7 @@ export async function describeSession(db: Executor, actor: Actor): Promise<Sessi
     workspaces: summaries.map(strip),
     permissions: actor.permissions,
     two_factor_required: await lacksRequiredTwoFactor(db, actor),
+    away_mode: await findAwayMode(db, actor.workspaceId, actor.teammateId),
   };
 }
 

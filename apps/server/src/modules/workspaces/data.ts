@@ -118,3 +118,27 @@ export async function revokeOpenInvitesTo(db: Executor, workspaceId: number, ema
 export async function updateRequireTwoFactor(db: Executor, workspaceId: number, required: boolean): Promise<void> {
   await db.update(workspaces).set({ requireTwoFactor: required }).where(eq(workspaces.id, workspaceId));
 }
+
+/** Sets a teammate's away mode in a workspace (reassign left as it is when not given); the row as it was before, undefined when not a member. */
+export async function updateAwayMode(
+  db: Executor,
+  workspaceId: number,
+  teammateId: number,
+  values: { awayModeEnabled: boolean; awayModeReassign?: boolean },
+): Promise<MembershipRow | undefined> {
+  const where = and(eq(memberships.workspaceId, workspaceId), eq(memberships.teammateId, teammateId));
+  // The old values come from a locked read, so the audit event says what really changed.
+  const [before] = await db.select().from(memberships).where(where).for('update');
+  if (!before) return undefined;
+  await db.update(memberships).set(values).where(where);
+  return before;
+}
+
+/** Teammates away with "reassign replies" on. */
+export async function listAwayReassigning(db: Executor, workspaceId: number): Promise<number[]> {
+  const rows = await db
+    .select({ teammateId: memberships.teammateId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.awayModeEnabled, true), eq(memberships.awayModeReassign, true)));
+  return rows.map((row) => row.teammateId);
+}

@@ -31,6 +31,8 @@ export async function listTeammates(platform: Platform, actor: Actor): Promise<T
       role: membership.role as Role,
       two_factor_enabled: person.twoFactorEnabledAt !== null,
       created_at: seconds(membership.createdAt),
+      away_mode_enabled: membership.awayModeEnabled,
+      away_mode_reassign: membership.awayModeReassign,
     }];
   });
   const canSeeInvites = actor.permissions.manage_teammates;

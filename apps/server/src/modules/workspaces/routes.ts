@@ -6,6 +6,7 @@ import { requestMeta, setSessionCookie } from '../../platform/http/session-cooki
 import type { Platform } from '../../platform/platform.ts';
 import { sessionGuard } from '../teammates/session-guard.ts';
 import { actorForSession, describeSession, findSession, sessionLifetimeMs, switchWorkspace } from '../teammates/sessions.ts';
+import { setAwayMode } from './away-mode.ts';
 import { acceptInvite, changeRole, createInvite, listTeammates, previewInvite, revokeInvite } from './members.ts';
 import { securitySettings, setRequireTwoFactor } from './security-settings.ts';
 import { findSeat, findWorkspaceByIdCode } from './service.ts';
@@ -46,6 +47,16 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> 
       await platform.database.transaction((tx) => switchWorkspace(tx, actor, workspace.id));
       return describeSession(db, { ...actor, workspaceId: workspace.id, ...seat });
     });
+
+    members.put(
+      '/session/away-mode',
+      { schema: { body: Type.Object({ away_mode_enabled: Type.Boolean(), away_mode_reassign: Type.Optional(Type.Boolean()) }, strict) } },
+      async (request) => {
+        const actor = actorOf(request);
+        await setAwayMode(platform, actor, request.body, requestMeta(request));
+        return describeSession(db, actor);
+      },
+    );
 
     members.get('/workspace/security', async (request) => securitySettings(platform, actorOf(request)));
 

@@ -20,6 +20,10 @@ export const memberships = pgTable(
     teammateId: bigint('teammate_id', { mode: 'number' }).notNull(),
     role: text('role').notNull(),
     permissions: jsonb('permissions').notNull(),
+    /** The teammate set themself away in this workspace (Intercom's away mode); they can still work. */
+    awayModeEnabled: boolean('away_mode_enabled').notNull().default(false),
+    /** While away, a contact's reply to a conversation assigned to them unassigns it. */
+    awayModeReassign: boolean('away_mode_reassign').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.teammateId] }), index('memberships_teammate_idx').on(t.teammateId)],

@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD COLUMN "away_mode_enabled" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "memberships" ADD COLUMN "away_mode_reassign" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,2 @@
+DROP INDEX "conversations_assignee_idx";--> statement-breakpoint
+CREATE INDEX "conversations_assignee_idx" ON "conversations" USING btree ("workspace_id","admin_assignee_id","state","updated_at","id") WHERE admin_assignee_id is not null;
