@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
-import { createBenchDatabase, percentile, startFrontdesk } from './support.ts';
+import { cpuMeter, createBenchDatabase, percentile, startFrontdesk } from './support.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -158,7 +158,11 @@ async function main() {
       const created = await api('POST', '/conversations', { from: { type: 'user', id: contact.id }, body: 'I need help with my order' });
       conversationIds.push(created.json.conversation_id);
     }
+    const meter = await cpuMeter(frontdesk.pid, databaseUrl);
+    const profiler = await frontdesk.profile();
     for (const concurrency of concurrencies) {
+      await meter.start();
+      await profiler.start();
       results.push(
         await load('teammate_reply', concurrency, async (worker, n) => {
           const conversationId = conversationIds[(worker + n) % conversationIds.length];
@@ -175,8 +179,17 @@ async function main() {
       while ((await outboxLag(frontdesk.url)) > 0 && performance.now() - drainStarted < 60_000) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      print({ scenario: 'events_published', concurrency, after_ms: Math.round(performance.now() - drainStarted), outbox_lag: await outboxLag(frontdesk.url) });
+      await profiler.stop(`api-teammate-reply-c${concurrency}`);
+      const replies = results.at(-1) as Result;
+      print({
+        scenario: 'events_published',
+        concurrency,
+        after_ms: Math.round(performance.now() - drainStarted),
+        outbox_lag: await outboxLag(frontdesk.url),
+        ...(await meter.perOperation(replies.requests)),
+      });
     }
+    await meter.close();
     const benchDb = new pg.Client({ connectionString: databaseUrl });
     await benchDb.connect();
     const workspace = Number((await benchDb.query('select id from workspaces limit 1')).rows[0].id);
@@ -197,7 +210,7 @@ async function main() {
       contacts_per_second: best('create_contact')?.per_second,
     });
   } finally {
-    frontdesk.stop();
+    await frontdesk.stop();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await database.drop();
   }

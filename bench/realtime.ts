@@ -19,7 +19,7 @@ import http from 'node:http';
 import os from 'node:os';
 import WebSocket from 'ws';
 import { repoRoot } from '../apps/server/test/harness.ts';
-import { benchAdmin, createBenchDatabase, percentile, startFrontdesk } from './support.ts';
+import { benchAdmin, cpuMeter, createBenchDatabase, percentile, startFrontdesk } from './support.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
@@ -186,7 +186,7 @@ async function baselineRelay(rate: number): Promise<ReturnType<typeof summary>> 
   return summary('bare_ws_relay', rate, measured);
 }
 
-async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visitor[], cookie: string): Promise<ReturnType<typeof summary>> {
+async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visitor[], cookie: string, meter: Meter, profiler: Profiler) {
   const wsBase = `${baseUrl.replace(/^http/, 'ws')}/realtime`;
   const teammates = await Promise.all(Array.from({ length: teammateCount }, () => open(wsBase, { cookie, origin: baseUrl })));
   // A number past the head: the server answers `reset` and follows from its head (live only).
@@ -207,6 +207,8 @@ async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visito
     return socket;
   });
   await sleep(2000);
+  await meter.start();
+  await profiler.start();
   const measured = await drive(
     rate,
     async (index, visitor) => {
@@ -224,9 +226,14 @@ async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visito
       }
     },
   );
+  const cpu = await meter.perOperation(measured.sent);
+  await profiler.stop(`realtime-${rate}`);
   for (const socket of [...teammates, ...visitorSockets]) socket.terminate();
-  return summary('frontdesk', rate, measured);
+  return { ...summary('frontdesk', rate, measured), ...cpu };
 }
+
+type Meter = Awaited<ReturnType<typeof cpuMeter>>;
+type Profiler = Awaited<ReturnType<Awaited<ReturnType<typeof startFrontdesk>>['profile']>>;
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
@@ -255,19 +262,22 @@ async function main() {
     const appId = me.json.app.id_code as string;
     const visitors = await setUpVisitors(frontdesk.url, appId);
     const cookie = await teammateCookie(frontdesk.url);
+    const meter = await cpuMeter(frontdesk.pid, database.url);
+    const profiler = await frontdesk.profile();
     const results = [];
     for (const rate of rates) {
       const relay = await baselineRelay(rate);
       print({ phase: 'delivery', ...relay });
-      const measured = await frontdeskRealtime(rate, frontdesk.url, visitors, cookie);
+      const measured = await frontdeskRealtime(rate, frontdesk.url, visitors, cookie, meter, profiler);
       print({ phase: 'delivery', ...measured });
       results.push({ rate, frontdesk: measured, bare_ws_relay: relay });
       await sleep(3000);
     }
+    await meter.close();
     const idle = await idleSockets(frontdesk.url, frontdesk.pid, visitors);
     print({ phase: 'summary', conversations, results, idle });
   } finally {
-    frontdesk.stop();
+    await frontdesk.stop();
     await sleep(1500);
     await database.drop();
   }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { freePort, repoRoot } from '../apps/server/test/harness.ts';
 
 export const benchAdmin = { email: 'bench@frontdesk.test', password: 'load test passphrase 2026' };
@@ -32,9 +33,10 @@ export async function createBenchDatabase(serverUrl: string) {
 export async function startFrontdesk(databaseUrl: string, token: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
-  // BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/main.ts'], {
+  // BENCH_PROFILE=<dir>: the server listens for an inspector, and `profile()` writes CPU profiles of the measured phases there.
+  const inspectPort = process.env.BENCH_PROFILE ? await freePort() : undefined;
+  const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
+  const child = spawn(process.execPath, [...inspect, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
@@ -58,7 +60,92 @@ export async function startFrontdesk(databaseUrl: string, token: string, env: Re
     if (child.exitCode !== null || i > 300) throw new Error('Frontdesk did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
+  let profiler: Promise<Profiler> | undefined;
+  return {
+    url,
+    pid: child.pid as number,
+    profile: () => (profiler ??= cpuProfiler(inspectPort)),
+    async stop() {
+      (await profiler)?.close();
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/**
+ * A CPU profile of the server over one measured phase, through its inspector (BENCH_PROFILE=<dir>):
+ * `start()`, then `stop(name)` writes `<dir>/<name>.cpuprofile`. Without BENCH_PROFILE both do nothing.
+ */
+async function cpuProfiler(port: number | undefined) {
+  const dir = process.env.BENCH_PROFILE;
+  if (!port || !dir) return { start: async () => {}, stop: async (_name: string) => {}, close: () => {} };
+  const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const socket = new WebSocket(target?.webSocketDebuggerUrl as string, { perMessageDeflate: false, maxPayload: 1 << 30 });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let id = 0;
+  const call = (method: string) =>
+    new Promise<any>((resolve) => {
+      const mine = ++id;
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data));
+        if (message.id !== mine) return;
+        socket.off('message', onMessage);
+        resolve(message.result);
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ id: mine, method }));
+    });
+  await call('Profiler.enable');
+  return {
+    start: async () => void (await call('Profiler.start')),
+    async stop(name: string) {
+      const { profile } = await call('Profiler.stop');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    },
+    close: () => socket.close(),
+  };
+}
+
+type Profiler = Awaited<ReturnType<typeof cpuProfiler>>;
+
+const ticksPerSecond = 100;
+
+/** CPU time (user + system) a process has used, in ms (from /proc; 10 ms resolution). */
+export function processCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/**
+ * CPU used by a Frontdesk process and by PostgreSQL's backends of its database between `start()` and
+ * `perOperation()`: the work per operation, which (unlike latency) holds on a busy machine.
+ */
+export async function cpuMeter(serverPid: number, databaseUrl: string) {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  const database = new URL(databaseUrl).pathname.slice(1);
+  const backends = async () =>
+    (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database])).rows.map((row) => row.pid);
+  let before = { server: 0, postgres: new Map<number, number>() };
+  return {
+    async start() {
+      before = { server: processCpuMs(serverPid), postgres: new Map((await backends()).map((pid) => [pid, processCpuMs(pid)])) };
+    },
+    /** CPU ms per operation since start(): the Frontdesk process, and PostgreSQL's backends of its database. */
+    async perOperation(operations: number) {
+      let postgres = 0;
+      for (const pid of await backends()) postgres += processCpuMs(pid) - (before.postgres.get(pid) ?? 0);
+      const server = processCpuMs(serverPid) - before.server;
+      const per = (ms: number) => Number((ms / Math.max(1, operations)).toFixed(3));
+      return { server_cpu_ms_per_op: per(server), postgres_cpu_ms_per_op: per(postgres) };
+    },
+    close: () => admin.end(),
+  };
 }
 
 /**

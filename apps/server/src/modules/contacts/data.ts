@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
+import { recordset } from '../../platform/db/recordset.ts';
 import { contactCompanies, contacts } from './tables.ts';
 import type { ContactRow } from './intercom-contact.ts';
 
@@ -232,7 +233,7 @@ export function touchContactsCte(name: string, touches: ContactTouch[]): SQL | u
     set last_replied_at = greatest(c.last_replied_at, t.replied_at),
         last_contacted_at = greatest(c.last_contacted_at, t.contacted_at)
     from (select workspace_id, id, max(replied_at) as replied_at, max(contacted_at) as contacted_at
-          from jsonb_to_recordset(${JSON.stringify(given)}::jsonb) as g(workspace_id bigint, id text, replied_at timestamptz, contacted_at timestamptz)
+          from ${recordset(given, 'workspace_id bigint, id text, replied_at timestamptz, contacted_at timestamptz')} as g
           group by workspace_id, id) t
     where c.workspace_id = t.workspace_id and c.id = t.id)`;
 }

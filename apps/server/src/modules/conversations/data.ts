@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
+import { recordset } from '../../platform/db/recordset.ts';
 import { appendEvents, type NewEvent } from '../../platform/events/outbox.ts';
 import type { AppliedTag } from '../tags/intercom-tag.ts';
 import { conversationContacts, conversationParts, conversations } from './tables.ts';
@@ -104,14 +105,14 @@ export async function lockConversations(tx: Tx, targets: ConversationTarget[]): 
             join conversations c2 on c2.workspace_id = cc.workspace_id and c2.id = cc.conversation_id
             where cc.workspace_id = l.workspace_id and cc.contact_id = l.contact_id
             order by c2.created_at desc, c2.id desc limit 1)
-          from jsonb_to_recordset(${JSON.stringify(lasts)}::jsonb) as l(workspace_id bigint, contact_id text)`
+          from ${recordset(lasts, 'workspace_id bigint, contact_id text')} as l`
     : sql``;
   const found = await tx
     .select({ row: getTableColumns(conversations), participants: participantsOf, tags: tagsOfRow, at: sql<string>`clock_timestamp()::text` })
     .from(conversations)
     .where(
       sql`(${conversations.workspaceId}, ${conversations.id}) in (
-            select w.workspace_id, w.id from jsonb_to_recordset(${JSON.stringify(ids)}::jsonb) as w(workspace_id bigint, id text)
+            select w.workspace_id, w.id from ${recordset(ids, 'workspace_id bigint, id text')} as w
             ${lastOf})`,
     )
     .orderBy(conversations.workspaceId, conversations.id)
@@ -227,9 +228,11 @@ export async function writeChanges(
                                       attachments, metadata, state, event_details, created_at, updated_at)
       select workspace_id, conversation_id, id, part_type, body, author_type, author_id, assigned_to, attachments, metadata, state,
              event_details, at + n * interval '1 microsecond', at + n * interval '1 microsecond'
-      from jsonb_to_recordset(${JSON.stringify(parts)}::jsonb)
-        as p(workspace_id bigint, conversation_id text, id text, part_type text, body text, author_type text, author_id text,
-             assigned_to jsonb, attachments jsonb, metadata jsonb, state text, event_details jsonb, at timestamptz, n int))`);
+      from ${recordset(
+        parts,
+        'workspace_id bigint, conversation_id text, id text, part_type text, body text, author_type text, author_id text, ' +
+          'assigned_to jsonb, attachments jsonb, metadata jsonb, state text, event_details jsonb, at timestamptz, n int',
+      )} as p)`);
   }
   if (writes.conversations.length) {
     // As Drizzle's set(), a key whose value is undefined changes nothing.
@@ -254,11 +257,10 @@ export async function writeChanges(
         ? sql`${column} = v.${column}`
         : sql`${column} = case when ${(columns[key] as PgColumn).name} = any(v.keys) then v.${column} else c.${column} end`;
     });
-    const types = keys.map((key) => sql`${name(key)} ${sql.raw((columns[key] as PgColumn).getSQLType())}`);
+    const types = keys.map((key) => `"${(columns[key] as PgColumn).name}" ${(columns[key] as PgColumn).getSQLType()}`);
     ctes.push(sql`changed as (
       update conversations c set ${sql.join([...set, sql`updated_at = v.at`], sql`, `)}
-      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-        as v(${sql.join([sql`workspace_id bigint, id text, keys text[], at timestamptz`, ...types], sql`, `)})
+      from ${recordset(values, ['workspace_id bigint, id text, keys text[], at timestamptz', ...types].join(', '))} as v
       where c.workspace_id = v.workspace_id and c.id = v.id)`);
   }
   return appendEvents(tx, writes.events, ctes);

@@ -115,13 +115,12 @@ export async function createVisitorConversation(
 /**
  * A visitor's reply, answered with the new part and the conversation. Concurrent replies share a
  * transaction (group commit, as the REST reply path); a reply with a redaction is written alone, so
- * its part is flagged in the same transaction. The answer's `seq` is read before the write: resuming
- * after it may repeat an event, never skip one.
+ * its part is flagged in the same transaction. The answer's `seq` is the conversation's number just
+ * before this change: resuming after it may repeat an event, never skip one.
  */
 export async function replyAsVisitor(platform: Platform, workspaceId: number, contact: VisitorContact, conversationId: string, message: VisitorMessage) {
   requireContent(message);
   const db = platform.database.orm;
-  const before = await visitorData.replyContext(db, workspaceId, contact.id, conversationId);
   const part = { partType: 'comment', body: message.body, author: authorOf(contact), attachments: message.attachments };
   const intent: ChangeIntent = {
     workspaceId,
@@ -135,8 +134,8 @@ export async function replyAsVisitor(platform: Platform, workspaceId: number, co
       return { ...(await contactReplyChange(locked, part)), events: changes.length ? [{ type: 'conversation.updated', payload: { changes } }] : [] };
     },
   };
-  const result = message.redacted
-    ? await platform.database.transaction(async (tx) => {
+  const change = message.redacted
+    ? platform.database.transaction(async (tx) => {
         const [applied] = await applyChanges(tx, [intent]);
         if (!applied) throw new Error('a change returned no result');
         if (applied instanceof AppError) throw applied;
@@ -147,11 +146,14 @@ export async function replyAsVisitor(platform: Platform, workspaceId: number, co
         );
         return { ...applied, parts: applied.parts.map((written) => ({ ...written, redacted: true })) };
       })
-    : await changeConversationBatched(platform, intent);
+    : changeConversationBatched(platform, intent);
+  // The visitor's own reply changes neither its unread count nor what it has seen: both can be read alongside.
+  const [result, unread] = await Promise.all([change, visitorData.unreadOfContact(db, workspaceId, contact.id, conversationId)]);
   const written = result.parts[0];
   if (!written) throw new Error('a reply wrote no part');
   const live = contact.name !== undefined ? ownPart(written, contact) : ((await toLiveParts(db, workspaceId, [written]))[0] as LivePart);
-  return { part: live, conversation: present(result.row, { unread: before.unread, lastPart: live, seq: before.seq }) };
+  const seq = (result.events[0]?.sequence ?? 1) - 1;
+  return { part: live, conversation: present(result.row, { unread, lastPart: live, seq }) };
 }
 
 /** The visitor's own new part, in the live shape, from what the Messenger knows of it. */

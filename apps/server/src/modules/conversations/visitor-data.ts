@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
+import { recordset } from '../../platform/db/recordset.ts';
 import type { ConversationRow, PartRow } from './data.ts';
 import { conversationContacts, conversationParts, conversations } from './tables.ts';
 
@@ -103,7 +104,7 @@ export async function unreadCounts(db: Executor, workspaceId: number, seen: { id
   const found = await rows<{ id: string; n: string }>(
     db,
     sql`select g.id, count(p.id) as n
-        from jsonb_to_recordset(${JSON.stringify(given)}::jsonb) as g(id text, seen_at timestamptz)
+        from ${recordset(given, 'id text, seen_at timestamptz')} as g
         join conversation_parts p on p.workspace_id = ${workspaceId} and p.conversation_id = g.id
           and p.part_type in ('comment', 'quick_reply') and p.author_type not in ('user', 'lead', 'contact')
           and (g.seen_at is null or p.created_at > g.seen_at)
@@ -136,22 +137,16 @@ export async function markPartsRedacted(tx: Tx, workspaceId: number, partIds: st
     .where(and(eq(conversationParts.workspaceId, workspaceId), inArray(conversationParts.id, partIds)));
 }
 
-/**
- * Before a visitor's reply: the conversation's sequence (a safe place to resume from: at most repeats)
- * and how many of the team's visible parts the contact has not seen (its own reply changes neither).
- */
-export async function replyContext(db: Executor, workspaceId: number, contactId: string, conversationId: string): Promise<{ seq: number; unread: number }> {
-  const [found] = await rows<{ seq: number | null; unread: string | null }>(
+/** How many of the team's visible parts of one conversation the contact has not seen. */
+export async function unreadOfContact(db: Executor, workspaceId: number, contactId: string, conversationId: string): Promise<number> {
+  const [found] = await rows<{ unread: string }>(
     db,
-    sql`select
-          (select s.last_sequence from aggregate_sequences s
-           where s.workspace_id = ${workspaceId} and s.aggregate_type = 'conversation' and s.aggregate_id = ${conversationId}) as seq,
-          (select count(p.id)
-           from conversation_contacts cc
-           join conversation_parts p on p.workspace_id = cc.workspace_id and p.conversation_id = cc.conversation_id
-             and p.part_type in ('comment', 'quick_reply') and p.author_type not in ('user', 'lead', 'contact')
-             and (cc.seen_at is null or p.created_at > cc.seen_at)
-           where cc.workspace_id = ${workspaceId} and cc.conversation_id = ${conversationId} and cc.contact_id = ${contactId}) as unread`,
+    sql`select count(p.id) as unread
+        from conversation_contacts cc
+        join conversation_parts p on p.workspace_id = cc.workspace_id and p.conversation_id = cc.conversation_id
+          and p.part_type in ('comment', 'quick_reply') and p.author_type not in ('user', 'lead', 'contact')
+          and (cc.seen_at is null or p.created_at > cc.seen_at)
+        where cc.workspace_id = ${workspaceId} and cc.conversation_id = ${conversationId} and cc.contact_id = ${contactId}`,
   );
-  return { seq: Number(found?.seq ?? 0), unread: Number(found?.unread ?? 0) };
+  return Number(found?.unread ?? 0);
 }

@@ -1,7 +1,6 @@
 import type { Consumer } from '../../platform/events/dispatcher.ts';
 import type { Platform } from '../../platform/platform.ts';
 import * as data from './data.ts';
-import { buildFrames } from './frames.ts';
 import type { RealtimeHub } from './hub.ts';
 
 /**
@@ -23,7 +22,7 @@ export function realtimeConsumer(platform: Platform, hub: RealtimeHub): Consumer
       const numbered = conversationEvents.map((event, index) => ({ ...event, streamSeq: numbers[index] as number }));
       return () => {
         publishing = publishing
-          .then(async () => hub.publish(await buildFrames(platform.database.orm, numbered)))
+          .then(async () => hub.publish(await hub.framesOf(numbered)))
           .catch((error) => platform.log.warn({ err: error }, 'realtime: publishing failed (nodes will read the gap)'));
       };
     },

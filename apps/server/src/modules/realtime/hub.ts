@@ -1,3 +1,4 @@
+import type { StoredEvent } from '../../platform/events/outbox.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type ChangeResult, onConversationChanges } from '../conversations/service.ts';
 import { findTeammates } from '../teammates/accounts.ts';
@@ -15,6 +16,8 @@ type ChannelMessage =
 const gapPage = 500;
 /** Previews older than this are dropped (see receive). */
 const previewLifetimeMs = 1000;
+/** Frames of this node's own changes kept for the realtime consumer (see framesOf). */
+const ownFramesKept = 5000;
 
 /**
  * One node's side of realtime: the sockets connected here, grouped by workspace, and one pub/sub
@@ -29,6 +32,9 @@ export class RealtimeHub {
 
   /** Teammates' names for previews (a rename shows in previews within a minute). */
   private readonly names = new Map<string, { name: string | null; at: number }>();
+
+  /** Frames of changes made on this node, by event, until the realtime consumer numbers them. */
+  private readonly ownFrames = new Map<string, StreamFrame>();
 
   constructor(private readonly platform: Platform) {
     this.poller = setInterval(() => void this.pollHeads(), 1000);
@@ -52,6 +58,10 @@ export class RealtimeHub {
       for (const teammate of found) this.names.set(String(teammate.id), { name: teammate.name, at: Date.now() });
     }
     const frames = previewFrames(results, (id) => this.names.get(id)?.name ?? null);
+    for (const frame of frames) {
+      if (this.ownFrames.size >= ownFramesKept) this.ownFrames.delete(this.ownFrames.keys().next().value as string);
+      this.ownFrames.set(eventKey(frame.workspaceId, frame.conversationId, frame.seq), frame);
+    }
     const byWorkspace = new Map<number, StreamFrame[]>();
     for (const frame of frames) byWorkspace.set(frame.workspaceId, [...(byWorkspace.get(frame.workspaceId) ?? []), frame]);
     await Promise.all(
@@ -94,6 +104,23 @@ export class RealtimeHub {
     }
   }
 
+  /**
+   * The frames of numbered events: those of changes made on this node come from their previews (built
+   * from what the change held), the others are read from the database.
+   */
+  async framesOf(events: (StoredEvent & { streamSeq: number })[]): Promise<StreamFrame[]> {
+    const own = events.map((event) => {
+      const key = eventKey(event.workspaceId, event.aggregateId, event.sequence);
+      const frame = this.ownFrames.get(key);
+      this.ownFrames.delete(key);
+      return frame && { ...frame, streamSeq: event.streamSeq };
+    });
+    const missing = events.filter((_, index) => !own[index]);
+    const read = missing.length ? await buildFrames(this.platform.database.orm, missing) : [];
+    const byEvent = new Map(read.map((frame) => [eventKey(frame.workspaceId, frame.conversationId, frame.seq), frame]));
+    return events.flatMap((event, index) => own[index] ?? byEvent.get(eventKey(event.workspaceId, event.aggregateId, event.sequence)) ?? []);
+  }
+
   /** Called by the realtime consumer once its batch has committed. */
   async publish(frames: StreamFrame[]): Promise<void> {
     const byWorkspace = new Map<number, StreamFrame[]>();
@@ -130,6 +157,8 @@ export class RealtimeHub {
     this.workspaces.clear();
   }
 }
+
+const eventKey = (workspaceId: number, conversationId: string, seq: number) => `${workspaceId}:${conversationId}:${seq}`;
 
 /** A workspace's sockets on this node and its place in the teammate stream. */
 export class WorkspaceChannel {

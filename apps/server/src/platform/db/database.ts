@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,8 +86,56 @@ async function openPglite(dir: string): Promise<Database> {
   });
 }
 
+/**
+ * Statement texts that recur are sent as named prepared statements: each connection parses and plans
+ * them once and PostgreSQL reuses the plan. Planning costs more than running most of our statements
+ * (measured: the conversation lock 1.9 ms unnamed, 0.3 ms prepared), so this is the hot path's largest
+ * saving. A text is named from its second use, and only the first `maxNamed` texts a process sees twice
+ * are: dynamic texts (IN lists of every length, search filters) must not grow every backend's cache.
+ */
+class StatementNames {
+  private static readonly maxNamed = 400;
+  private static readonly maxCounted = 10_000;
+  private readonly named = new Map<string, string>();
+  private readonly counted = new Map<string, number>();
+
+  nameOf(text: string): string | undefined {
+    const name = this.named.get(text);
+    if (name !== undefined || this.named.size >= StatementNames.maxNamed) return name;
+    const seen = (this.counted.get(text) ?? 0) + 1;
+    if (seen < 2) {
+      if (this.counted.size >= StatementNames.maxCounted) this.counted.clear();
+      this.counted.set(text, seen);
+      return undefined;
+    }
+    this.counted.delete(text);
+    const named = `fd_${createHash('sha1').update(text).digest('base64url')}`;
+    this.named.set(text, named);
+    return named;
+  }
+}
+
+function preparingClient(names: StatementNames): typeof pg.Client {
+  return class PreparingClient extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query() is overloaded; this passes every form through.
+    override query(config: any, values?: any, callback?: any): any {
+      if (config && typeof config === 'object' && typeof config.text === 'string' && config.name === undefined && typeof config.submit !== 'function') {
+        const name = names.nameOf(config.text);
+        if (name) config = { ...config, name };
+      }
+      return super.query(config, values, callback);
+    }
+  };
+}
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 20,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    Client: preparingClient(new StatementNames()),
+  });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   let client: pg.PoolClient;
