@@ -130,7 +130,7 @@ export async function cpuMeter(serverPid: number, databaseUrl: string) {
   await admin.connect();
   const database = new URL(databaseUrl).pathname.slice(1);
   const backends = async () =>
-    (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database])).rows.map((row) => row.pid);
+    (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend' and pid <> pg_backend_pid()", [database])).rows.map((row) => row.pid);
   let before = { server: 0, postgres: new Map<number, number>() };
   return {
     async start() {

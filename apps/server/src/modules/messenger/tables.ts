@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -36,7 +37,12 @@ export const messengerVisitors = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('messenger_visitors_contact_idx').on(t.workspaceId, t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('messenger_visitors_contact_idx').on(t.workspaceId, t.contactId),
+    // The daily prune of anonymous visitors runs across workspaces: the one index not led by workspace_id.
+    index('messenger_visitors_anonymous_seen_idx').on(t.lastSeenAt).where(sql`contact_id is null`),
+  ],
 );
 
 /** Uploaded files (Messenger and Inbox attachments), kept in the database so every node serves them. */

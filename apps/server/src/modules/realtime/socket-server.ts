@@ -15,6 +15,11 @@ export const realtimePath = '/realtime';
 /** Client frames are small (subscribe, typing, ping); anything larger is closed with 1009 by ws. */
 const maxFrameBytes = 16 * 1024;
 const heartbeatMs = 30_000;
+/**
+ * Sockets are pinged a slice at a time, one slice a second, each socket every `heartbeatMs`: a ping of
+ * every socket at once would stall the event loop (10,000 writes) and every message behind it.
+ */
+const heartbeatSlices = heartbeatMs / 1000;
 
 export interface RealtimeServer {
   sockets(): number;
@@ -29,6 +34,8 @@ export interface RealtimeServer {
 export function attachRealtime(server: Server, platform: Platform, hub: RealtimeHub): RealtimeServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false, clientTracking: false });
   const clients = new Map<Client, import('ws').WebSocket>();
+  const slices = Array.from({ length: heartbeatSlices }, () => new Set<Client>());
+  let nextSlice = 0;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -39,6 +46,8 @@ export function attachRealtime(server: Server, platform: Platform, hub: Realtime
         wss.handleUpgrade(request, socket, head, (ws) => {
           const client = new Client(ws, identity, hub, platform);
           clients.set(client, ws);
+          const slice = slices[clients.size % heartbeatSlices] as Set<Client>;
+          slice.add(client);
           ws.on('pong', () => {
             client.alive = true;
           });
@@ -50,6 +59,7 @@ export function attachRealtime(server: Server, platform: Platform, hub: Realtime
           });
           ws.on('close', () => {
             clients.delete(client);
+            slice.delete(client);
             client.closed();
           });
           ws.on('error', () => ws.terminate());
@@ -67,7 +77,11 @@ export function attachRealtime(server: Server, platform: Platform, hub: Realtime
   });
 
   const heartbeat = setInterval(() => {
-    for (const [client, ws] of clients) {
+    const slice = slices[nextSlice] as Set<Client>;
+    nextSlice = (nextSlice + 1) % heartbeatSlices;
+    for (const client of slice) {
+      const ws = clients.get(client);
+      if (!ws) continue;
       if (!client.alive) {
         ws.terminate();
         continue;
@@ -75,7 +89,7 @@ export function attachRealtime(server: Server, platform: Platform, hub: Realtime
       client.alive = false;
       ws.ping();
     }
-  }, heartbeatMs);
+  }, heartbeatMs / heartbeatSlices);
   heartbeat.unref();
 
   return {

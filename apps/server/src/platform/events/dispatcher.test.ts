@@ -64,6 +64,39 @@ describe('the event dispatcher', () => {
     }
   });
 
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'reads a generation many pages long a window of ids at a time, skipping the ids of other generations (server PostgreSQL: two open transactions)',
+    async () => {
+      // A long transaction takes the first ids, a short one takes later ids and commits first: the long
+      // one's generation comes next and its ids are interleaved with ids it has already passed.
+      let releaseLong!: () => void;
+      const longHeld = new Promise<void>((resolve) => (releaseLong = resolve));
+      const long = database.transaction(async (tx) => {
+        for (let n = 0; n < 30; n++) await append(tx, 'long', n);
+        await longHeld;
+        for (let n = 30; n < 200; n++) await append(tx, 'long', n);
+      });
+      await pause(50);
+      await database.transaction(async (tx) => {
+        for (let n = 0; n < 40; n++) await append(tx, 'short', n);
+      });
+      const consumer = recorder('recorder');
+      dispatcher = new Dispatcher(database, silent, { pollMs: 20, batchSize: 6 });
+      dispatcher.register(consumer);
+      await dispatcher.start();
+      await waitFor(() => consumer.seen.length >= 40, 'the short transaction');
+      releaseLong();
+      await long;
+      await waitFor(() => consumer.seen.length >= 240, '240 events');
+      await dispatcher.drain();
+      expect(new Set(consumer.seen.map((event) => event.eventId)).size).toBe(240);
+      expect(consumer.seen).toHaveLength(240);
+      for (const aggregate of ['long', 'short']) {
+        const payloads = consumer.seen.filter((event) => event.aggregateId === aggregate).map((event) => event.payload.n);
+        expect(payloads).toEqual(payloads.map((_, index) => index));
+      }
+    },
+  );
   it('a failing consumer is retried from its cursor and does not hold back the others', async () => {
     const healthy = recorder('healthy');
     let failuresLeft = 3;

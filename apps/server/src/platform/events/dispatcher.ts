@@ -97,7 +97,7 @@ export class Dispatcher {
   async drain(): Promise<void> {
     for (const consumer of this.consumers) {
       for (let generation = 0; generation < 2; generation++) {
-        while ((await this.deliverBatch(consumer, { waitForLock: true })) === this.options.batchSize) {}
+        while (await this.deliverBatch(consumer, { waitForLock: true })) {}
       }
     }
   }
@@ -110,7 +110,7 @@ export class Dispatcher {
       state.pending = false;
       let full = false;
       try {
-        full = (await this.deliverBatch(consumer)) === this.options.batchSize;
+        full = await this.deliverBatch(consumer);
         failures = 0;
       } catch (error) {
         failures++;
@@ -138,60 +138,81 @@ export class Dispatcher {
     });
   }
 
-  private async deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<number> {
+  /**
+   * One page of the consumer's current generation, handled in the cursor's transaction. Returns
+   * whether the generation has more (the loop goes on at once) or is finished.
+   */
+  private async deliverBatch(consumer: Consumer, options: { waitForLock?: boolean } = {}): Promise<boolean> {
+    const { batchSize } = this.options;
+    /** How many ids a later page looks at: the generation's own, and few others committed meanwhile. */
+    const window = batchSize * 4;
     let afterCommit: AfterCommit | undefined;
-    const delivered = await this.database.orm.transaction(async (tx) => {
+    const more = await this.database.orm.transaction(async (tx) => {
       // Waiting for the lock inside the main statement would pair the cursor row as the other worker
       // left it with this statement's older snapshot; so wait first, then read with a fresh snapshot.
       if (options.waitForLock) await tx.execute(sql`select 1 from event_cursors where consumer = ${consumer.name} for update`);
       const lock = sql`for update skip locked`;
+      const columns = sql`id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at`;
+      const inGeneration = sql`(txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot) or txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot))))
+        and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot)`;
       // The cursor and its next page of events in one statement: one round trip fewer per batch. The
       // new snapshot is this statement's own, so every event it names as committed is visible here.
-      const found = await rows<EventRow & { cursor_snapshot: string; cursor_next_snapshot: string; cursor_event_id: string }>(
+      const found = await rows<EventRow & { cursor_snapshot: string; cursor_next_snapshot: string; cursor_event_id: string; cursor_end_id: string | null; end_id: string | null }>(
         tx,
         sql`with cursor as (
-              select snapshot, coalesce(next_snapshot, pg_current_snapshot()::text) as next_snapshot, event_id
+              select snapshot, coalesce(next_snapshot, pg_current_snapshot()::text) as next_snapshot, event_id, generation_end_id
               from event_cursors where consumer = ${consumer.name} ${lock}
             )
             select cursor.snapshot as cursor_snapshot, cursor.next_snapshot as cursor_next_snapshot, cursor.event_id as cursor_event_id,
+                   cursor.generation_end_id as cursor_end_id, e.generation_end_id as end_id,
                    e.id, e.event_id, e.txid, e.workspace_id, e.aggregate_type, e.aggregate_id, e.sequence, e.type, e.payload, e.created_at
             from cursor
             left join lateral (
-              -- Two index scans on txid (started after the old snapshot; in progress at it), not one
-              -- OR that PostgreSQL answers by reading the whole log.
-              select * from (
-                select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
-                from events
-                where txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
+              -- A generation's first page: two index scans on txid (started after the old snapshot; in
+              -- progress at it), not one OR that PostgreSQL answers by reading the whole log. They read
+              -- the whole generation once, so its largest id is noted for the pages after.
+              (select * from (select *, max(id) over () as generation_end_id from (
+                select ${columns} from events
+                where cursor.generation_end_id is null and txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
                   and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id > cursor.event_id
                 union all
-                select id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at
-                from events
-                where txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
+                select ${columns} from events
+                where cursor.generation_end_id is null and txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
                   and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id > cursor.event_id
-              ) generation
-              order by id
-              limit ${this.options.batchSize}
+              ) generation) numbered order by id limit ${batchSize})
+              union all
+              -- The pages after: a window of ids past the last one delivered (up to the generation's
+              -- end), so a page reads about its own rows, never the whole generation again.
+              (select ${columns}, null from events
+               where cursor.generation_end_id is not null and id > cursor.event_id
+                 and id <= least(cursor.generation_end_id, cursor.event_id + ${window}) and ${inGeneration}
+               order by id limit ${batchSize})
             ) e on true
             order by e.id`,
       );
       const first = found[0];
-      if (!first) return 0;
-      const cursor = { snapshot: first.cursor_snapshot, next_snapshot: first.cursor_next_snapshot, event_id: first.cursor_event_id };
+      if (!first) return false;
       const batch = first.id === null ? [] : found;
       if (batch.length) afterCommit = (await consumer.handle(batch.map(toStoredEvent), tx)) ?? undefined;
       const last = batch.at(-1);
+      // Where this page stopped, and whether the generation goes on past it.
+      const endId = Number(first.cursor_end_id ?? first.end_id ?? 0);
+      const windowEnd = first.cursor_end_id === null ? endId : Math.min(endId, Number(first.cursor_event_id) + window);
+      const reached = batch.length === batchSize && last ? Number(last.id) : windowEnd;
+      const more = reached < endId;
       await tx.execute(
-        batch.length === this.options.batchSize && last
-          ? sql`update event_cursors set next_snapshot = ${cursor.next_snapshot}, event_id = ${last.id}, updated_at = now()
+        more
+          ? sql`update event_cursors set next_snapshot = ${first.cursor_next_snapshot}, event_id = ${reached}, generation_end_id = ${endId},
+                  updated_at = now()
                 where consumer = ${consumer.name}`
-          : sql`update event_cursors set snapshot = ${cursor.next_snapshot}, next_snapshot = null, event_id = 0, updated_at = now()
+          : sql`update event_cursors set snapshot = ${first.cursor_next_snapshot}, next_snapshot = null, event_id = 0, generation_end_id = null,
+                  updated_at = now()
                 where consumer = ${consumer.name}`,
       );
-      return batch.length;
+      return more;
     });
     afterCommit?.();
-    return delivered;
+    return more;
   }
 }
 

@@ -50,5 +50,7 @@ export const eventCursors = pgTable('event_cursors', {
   snapshot: text('snapshot').notNull().default('1:1:'),
   nextSnapshot: text('next_snapshot'),
   eventId: bigint('event_id', { mode: 'number' }).notNull().default(0),
+  /** The largest event id of the generation under way: later pages read ids up to it only. */
+  generationEndId: bigint('generation_end_id', { mode: 'number' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

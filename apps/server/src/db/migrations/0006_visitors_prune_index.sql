@@ -1,0 +1,1 @@
+CREATE INDEX "messenger_visitors_anonymous_seen_idx" ON "messenger_visitors" USING btree ("last_seen_at") WHERE contact_id is null;

@@ -1,0 +1,1 @@
+ALTER TABLE "event_cursors" ADD COLUMN "generation_end_id" bigint;
