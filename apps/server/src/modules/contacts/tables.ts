@@ -38,6 +38,8 @@ export const contacts = pgTable(
     uniqueIndex('contacts_user_external_id_idx').on(t.workspaceId, t.externalId).where(sql`role = 'user' and external_id is not null`),
     uniqueIndex('contacts_user_email_idx').on(t.workspaceId, sql`lower(email)`).where(sql`role = 'user' and email is not null`),
     index('contacts_email_idx').on(t.workspaceId, sql`lower(email)`),
+    // Lookups by external_id of any role (the Messenger's boot, the API's find by user_id): the unique index covers users only.
+    index('contacts_external_id_idx').on(t.workspaceId, t.externalId).where(sql`external_id is not null`),
     index('contacts_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('contacts_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
   ],

@@ -170,15 +170,16 @@ export class Dispatcher {
             left join lateral (
               -- A generation's first page: two index scans on txid (started after the old snapshot; in
               -- progress at it), not one OR that PostgreSQL answers by reading the whole log. They read
-              -- the whole generation once, so its largest id is noted for the pages after.
+              -- the whole generation once, so its largest id is noted for the pages after. ("id + 0": a
+              -- filter, never an index condition — scanning the primary key for id > 0 reads the whole log.)
               (select * from (select *, max(id) over () as generation_end_id from (
                 select ${columns} from events
                 where cursor.generation_end_id is null and txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
-                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id > cursor.event_id
+                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id + 0 > cursor.event_id
                 union all
                 select ${columns} from events
                 where cursor.generation_end_id is null and txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
-                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id > cursor.event_id
+                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id + 0 > cursor.event_id
               ) generation) numbered order by id limit ${batchSize})
               union all
               -- The pages after: a window of ids past the last one delivered (up to the generation's

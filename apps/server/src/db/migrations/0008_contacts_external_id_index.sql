@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_external_id_idx" ON "contacts" USING btree ("workspace_id","external_id") WHERE external_id is not null;
