@@ -237,17 +237,30 @@ type Profiler = Awaited<ReturnType<Awaited<ReturnType<typeof startFrontdesk>>['p
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
+/**
+ * Idle sockets in one process and the memory each costs: a third are opened first (and the process
+ * settles), then the rest; memory per socket is the growth over the rest, so garbage left by the
+ * delivery phases and the allocator's first growth do not count.
+ */
 async function idleSockets(baseUrl: string, pid: number, visitors: Visitor[]) {
-  await sleep(3000);
-  const before = rssKb(pid);
   const wsBase = `${baseUrl.replace(/^http/, 'ws')}/realtime`;
-  const sockets = await pool(Array.from({ length: idleCount }, (_, i) => i), 200, (i) =>
-    open(`${wsBase}?visitor_token=${encodeURIComponent((visitors[i % visitors.length] as Visitor).token)}`).catch(() => undefined),
-  );
-  const opened = sockets.filter((socket) => socket !== undefined);
+  const openMany = (from: number, to: number) =>
+    pool(Array.from({ length: to - from }, (_, i) => from + i), 200, (i) =>
+      open(`${wsBase}?visitor_token=${encodeURIComponent((visitors[i % visitors.length] as Visitor).token)}`).catch(() => undefined),
+    );
+  const first = await openMany(0, Math.floor(idleCount / 3));
+  await sleep(5000);
+  const before = rssKb(pid);
+  const rest = await openMany(Math.floor(idleCount / 3), idleCount);
   await sleep(5000);
   const after = rssKb(pid);
-  const result = { idle_sockets: opened.length, server_rss_before_mb: Math.round(before / 1024), server_rss_after_mb: Math.round(after / 1024), kb_per_socket: Number(((after - before) / opened.length).toFixed(2)) };
+  const opened = [...first, ...rest].filter((socket) => socket !== undefined);
+  const measured = rest.filter((socket) => socket !== undefined).length;
+  const result = {
+    idle_sockets: opened.length,
+    server_rss_mb: Math.round(after / 1024),
+    kb_per_socket: Number(((after - before) / Math.max(1, measured)).toFixed(2)),
+  };
   print({ phase: 'idle', ...result });
   for (const socket of opened) socket.terminate();
   return result;
