@@ -200,9 +200,9 @@ export class Dispatcher {
       const endId = Number(first.cursor_end_id ?? first.end_id ?? 0);
       const windowEnd = first.cursor_end_id === null ? endId : Math.min(endId, Number(first.cursor_event_id) + window);
       const reached = batch.length === batchSize && last ? Number(last.id) : windowEnd;
-      const more = reached < endId;
+      const unfinished = reached < endId;
       await tx.execute(
-        more
+        unfinished
           ? sql`update event_cursors set next_snapshot = ${first.cursor_next_snapshot}, event_id = ${reached}, generation_end_id = ${endId},
                   updated_at = now()
                 where consumer = ${consumer.name}`
@@ -210,7 +210,7 @@ export class Dispatcher {
                   updated_at = now()
                 where consumer = ${consumer.name}`,
       );
-      return more;
+      return unfinished;
     });
     afterCommit?.();
     return more;
