@@ -131,18 +131,22 @@ export async function cpuMeter(serverPid: number, databaseUrl: string) {
   const database = new URL(databaseUrl).pathname.slice(1);
   const backends = async () =>
     (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend' and pid <> pg_backend_pid()", [database])).rows.map((row) => row.pid);
-  let before = { server: 0, postgres: new Map<number, number>() };
+  let before = { server: 0, client: process.cpuUsage(), postgres: new Map<number, number>() };
   return {
     async start() {
-      before = { server: processCpuMs(serverPid), postgres: new Map((await backends()).map((pid) => [pid, processCpuMs(pid)])) };
+      before = { server: processCpuMs(serverPid), client: process.cpuUsage(), postgres: new Map((await backends()).map((pid) => [pid, processCpuMs(pid)])) };
     },
-    /** CPU ms per operation since start(): the Frontdesk process, and PostgreSQL's backends of its database. */
+    /**
+     * CPU ms per operation since start(): the Frontdesk process, PostgreSQL's backends of its database,
+     * and this load generator (which takes its share of the same cores).
+     */
     async perOperation(operations: number) {
       let postgres = 0;
       for (const pid of await backends()) postgres += processCpuMs(pid) - (before.postgres.get(pid) ?? 0);
       const server = processCpuMs(serverPid) - before.server;
+      const used = process.cpuUsage(before.client);
       const per = (ms: number) => Number((ms / Math.max(1, operations)).toFixed(3));
-      return { server_cpu_ms_per_op: per(server), postgres_cpu_ms_per_op: per(postgres) };
+      return { server_cpu_ms_per_op: per(server), postgres_cpu_ms_per_op: per(postgres), load_generator_cpu_ms_per_op: per((used.user + used.system) / 1000) };
     },
     close: () => admin.end(),
   };

@@ -2,8 +2,8 @@ import type { SearchResults } from '@frontdesk/api-types';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/platform/db/database.ts';
-import { searchVectors } from '../src/modules/search/data.ts';
-import { toTsQuery } from '../src/modules/search/search-text.ts';
+import { conversationCandidates, searchAll, searchVectors } from '../src/modules/search/data.ts';
+import { type SearchQuery, toSearchQuery, toTsQuery } from '../src/modules/search/search-text.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import type { HttpClient } from './http-client.ts';
 import { conversationFrom, type InboxWorkspace, inboxWorkspace, restrictedAgent } from './inbox-support.ts';
@@ -52,6 +52,39 @@ describe('full-text search', () => {
     const often = await conversationFrom(ws, 'kumquat kumquat kumquat');
     expect((await search(ws.owner, 'kumquat')).conversations.map((hit) => hit.id)).toEqual([often.conversationId, once.conversationId]);
     expect((await search(ws.owner, 'kumquat', 1)).conversations).toHaveLength(1);
+  });
+
+  it('ranks among the newest matches: an old conversation comes back to the top once it is active again', async () => {
+    const old = await conversationFrom(ws, 'walrus walrus walrus: the whole story is about a walrus');
+    const recent: string[] = [];
+    // One more than the candidates ranked for a page of 10 (conversationCandidates), so the oldest match is left out.
+    for (let n = 0; n <= conversationCandidates(10); n++) recent.push((await conversationFrom(ws, `a message that mentions a walrus once, number ${n}`)).conversationId);
+    const before = (await search(ws.owner, 'walrus')).conversations.map((hit) => hit.id);
+    expect(before).toHaveLength(10);
+    expect(before).not.toContain(old.conversationId);
+    expect(before).toContain(recent.at(-1));
+
+    await ws.owner.post(`/app-api/inbox/conversations/${old.conversationId}/reply`, { body: 'Any news about the walrus?' });
+    const after = await search(ws.owner, 'walrus');
+    expect(after.conversations[0]?.id).toBe(old.conversationId);
+    expect(after.conversations[0]?.snippet).toContain('<mark>walrus</mark>');
+  });
+
+  it('finds the same conversations whether it walks the newest messages (a common word) or reads the index (a rarer one)', async () => {
+    const { conversationId } = await conversationFrom(ws, 'The gazebo arrived broken');
+    await ws.owner.post(`/app-api/inbox/conversations/${conversationId}/reply`, { body: 'A new <i>gazebo</i> is on its way' });
+    const other = await conversationFrom(ws, 'Where is my gazebo manual?');
+    const search = async (common: boolean, visible = sql`true`) => {
+      const query = (text: string, prefix: boolean) => ({ ...(toSearchQuery(text, prefix) as SearchQuery), commonInParts: common, commonInSources: common });
+      const found = await searchAll(server.server.platform.database.orm, ws.workspaceId, { exact: query('gazebo', false), prefixed: query('gazeb', true) }, visible, 10);
+      return found.conversations.map((hit) => [hit.id, hit.snippet]);
+    };
+    const walked = await search(true);
+    expect(walked.map(([id]) => id).sort()).toEqual([conversationId, other.conversationId].sort());
+    expect(await search(false)).toEqual(walked);
+    // Both ways apply the teammate's visibility.
+    expect(await search(true, sql`false`)).toEqual([]);
+    expect(await search(false, sql`false`)).toEqual([]);
   });
 
   it('finds contacts by name or email and companies by name', async () => {

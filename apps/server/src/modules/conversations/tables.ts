@@ -20,6 +20,16 @@ export const conversations = pgTable(
     teamAssigneeId: bigint('team_assignee_id', { mode: 'number' }),
     /** Teammates who wrote at least one part, in order of first participation (Intercom's `teammates`). */
     teammateIds: bigint('teammate_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /**
+     * The ids of the tags applied to it, sorted: a read model of `taggings` (the truth), kept by the
+     * triggers of migration 0009 on every write to taggings, so tag-filtered lists read one index.
+     */
+    tagIds: bigint('tag_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    /**
+     * The teammates @mentioned in its notes: a read model of the Inbox's `mentions` (the truth), kept by
+     * the triggers of migration 0011, so the Mentions inbox reads one index.
+     */
+    mentionedIds: bigint('mentioned_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
     /** The company the conversation is about (`PUT /conversations/{id}` `company_id`). */
     companyId: text('company_id'),
     snoozedUntil: at('snoozed_until'),
@@ -59,6 +69,13 @@ export const conversations = pgTable(
     // "Your inbox" (and a saved view's teammate): its newest-first pages and count read a range, not every row to sort.
     index('conversations_assignee_idx').on(t.workspaceId, t.adminAssigneeId, t.state, t.updatedAt, t.id).where(sql`admin_assignee_id is not null`),
     index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`state = 'snoozed'`),
+    // Tag-filtered inboxes (`tag_ids @> array[id]`), one per live state: the query names the state as a literal
+    // (modules/inbox/data.ts `inState`) so even a generic plan proves the predicate. Tag ids are unique across
+    // workspaces, so a tag's entries are its workspace's; a GIN index cannot lead with workspace_id without btree_gin.
+    index('conversations_open_tags_idx').using('gin', t.tagIds).where(sql`state = 'open'`),
+    index('conversations_snoozed_tags_idx').using('gin', t.tagIds).where(sql`state = 'snoozed'`),
+    index('conversations_open_mentioned_idx').using('gin', t.mentionedIds).where(sql`state = 'open'`),
+    index('conversations_snoozed_mentioned_idx').using('gin', t.mentionedIds).where(sql`state = 'snoozed'`),
   ],
 );
 

@@ -1,10 +1,9 @@
 import type { ConversationSummary, PersonSummary } from '@frontdesk/api-types';
 import type { Executor } from '../../platform/db/database.ts';
 import { toPlainText } from '../../platform/html/message-html.ts';
-import { type ConversationRow, contactIdsOfConversations, type StoredSource, toLiveConversation } from '../conversations/service.ts';
-import { tagsOf } from '../tags/service.ts';
+import { type ConversationRow, type StoredSource, toLiveConversation } from '../conversations/service.ts';
 import * as data from './data.ts';
-import { loadPeople, type People } from './people.ts';
+import { type People, peopleOf } from './people.ts';
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const lastMessageLength = 200;
@@ -29,8 +28,9 @@ export interface Summaries {
 }
 
 /**
- * List rows for conversations, in one query per kind of thing shown (contacts, tags, last messages,
- * people): never a query per row. `streamSeq` is the teammate stream's head read before the rows.
+ * List rows for conversations, from one query for everything they show besides the conversations'
+ * own columns (see data.summaryData): never a query per row. `streamSeq` is the teammate stream's
+ * head read before the rows.
  */
 export async function summarize(
   db: Executor,
@@ -39,23 +39,22 @@ export async function summarize(
   streamSeq: number,
   extra: { adminIds?: Iterable<string | number>; teamIds?: Iterable<string | number> } = {},
 ): Promise<Summaries> {
-  const ids = rows.map((row) => row.id);
-  const [contactIds, tags, lastMessages] = await Promise.all([
-    contactIdsOfConversations(db, workspaceId, ids),
-    tagsOf(db, workspaceId, 'conversation', ids),
-    data.lastMessages(db, workspaceId, ids),
-  ]);
-  const people = await loadPeople(db, workspaceId, {
-    adminIds: [...rows.flatMap((row) => (row.adminAssigneeId === null ? [] : [row.adminAssigneeId])), ...(extra.adminIds ?? [])],
-    teamIds: [...rows.flatMap((row) => (row.teamAssigneeId === null ? [] : [row.teamAssigneeId])), ...(extra.teamIds ?? [])],
-    contactIds: [...contactIds.values()].flat(),
+  if (rows.length === 0) return { summaries: [], people: peopleOf({ contacts: [], admins: [], teams: [] }), contactIds: new Map() };
+  const ids = (values: (string | number | null)[]) => [...new Set(values.flatMap((value) => (value === null ? [] : [Number(value)])))].filter(Number.isSafeInteger);
+  const found = await data.summaryData(db, workspaceId, rows.map((row) => row.id), {
+    adminIds: ids([...rows.map((row) => row.adminAssigneeId), ...(extra.adminIds ?? [])]),
+    teamIds: ids([...rows.map((row) => row.teamAssigneeId), ...(extra.teamIds ?? [])]),
   });
+  const details = new Map(found.details.map((row) => [row.id, row]));
+  const contactIds = new Map(found.details.map((row) => [row.id, row.contact_ids]));
+  const people = peopleOf(found);
   const summaries = rows.map((row): ConversationSummary => {
-    const participants = contactIds.get(row.id) ?? [];
+    const detail = details.get(row.id);
+    const participants = detail?.contact_ids ?? [];
     const source = row.source as StoredSource;
-    const last = lastMessages.get(row.id);
+    const last = detail?.last_message;
     const lastMessage = last
-      ? { text: plainLine(last.body), author_type: last.authorType as NonNullable<ConversationSummary['last_message']>['author_type'], created_at: seconds(last.createdAt) }
+      ? { text: plainLine(last.body), author_type: last.author_type as NonNullable<ConversationSummary['last_message']>['author_type'], created_at: last.created_at }
       : { text: plainLine(source.body), author_type: source.author.type as NonNullable<ConversationSummary['last_message']>['author_type'], created_at: seconds(row.createdAt) };
     return {
       ...toLiveConversation(row, participants),
@@ -65,7 +64,7 @@ export async function summarize(
       admin_assignee: people.admin(row.adminAssigneeId),
       team_assignee: people.team(row.teamAssigneeId),
       last_message: lastMessage,
-      tags: (tags.get(row.id) ?? []).map((tag) => ({ id: tag.id, name: tag.name })),
+      tags: detail?.tags ?? [],
       stream_seq: streamSeq,
     };
   });

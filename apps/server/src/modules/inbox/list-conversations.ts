@@ -66,10 +66,8 @@ export async function listInboxConversations(db: Executor, actor: Actor, query: 
   const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
   const visible = view.allVisible ? undefined : data.visibleCondition(viewer);
   const where = and(data.inWorkspace(actor.workspaceId), data.inState(state), visible, view.condition) as SQL;
-  const [found, total] = await Promise.all([
-    data.conversationPage(db, { where, sort, after, limit: limit + 1 }),
-    after ? after.total : data.counts(db, [data.countConversations(where, countCap)]).then(([count]) => count ?? 0),
-  ]);
+  const found = await data.conversationPage(db, { where, sort, after, limit: limit + 1, count: after ? undefined : data.countConversations(where, countCap) });
+  const total = after ? after.total : (found[0]?.count ?? 0);
   const shown = found.slice(0, limit);
   const last = shown.at(-1);
   const { summaries } = await summarize(db, actor.workspaceId, shown, streamSeq);

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { contactSearchCondition } from '../contacts/service.ts';
-import { findTag, taggedCondition } from '../tags/service.ts';
+import { conversationHasTag } from '../conversations/service.ts';
+import { findTag } from '../tags/service.ts';
 import { findTeam } from '../teams/service.ts';
 import { findSeat } from '../workspaces/service.ts';
 import * as data from './data.ts';
@@ -67,7 +68,7 @@ export async function viewFilterCondition(db: Executor, viewer: Viewer, filters:
   if (admin !== undefined) conditions.push(data.assignedToTeammate(admin === 'none' ? null : admin === 'me' ? viewer.teammateId : Number(admin)));
   const team = filters.team_assignee_id;
   if (team !== undefined) conditions.push(data.assignedToTeam(team === 'none' ? null : Number(team)));
-  if (filters.tag_id !== undefined) conditions.push(taggedCondition(data.conversationColumns.workspaceId, 'conversation', data.conversationColumns.id, filters.tag_id));
+  if (filters.tag_id !== undefined) conditions.push(conversationHasTag(filters.tag_id));
   if (filters.priority !== undefined) conditions.push(data.withPriority(filters.priority));
   if (filters.contact?.length) {
     try {

@@ -33,7 +33,7 @@ const unassigned = () => and(data.assignedToTeammate(null), data.assignedToTeam(
 
 const builtIn: Record<string, (viewer: Viewer) => SQL> = {
   mine,
-  mentions: (viewer) => data.mentionedCondition(viewer.workspaceId, viewer.teammateId),
+  mentions: (viewer) => data.mentionedCondition(viewer.teammateId),
   unassigned,
   all: () => sql`true`,
 };

@@ -6,6 +6,11 @@ const maxWords = 8;
 /** A last word shorter than this is never a prefix: it would match too much of the vocabulary. */
 const minPrefixLength = 3;
 
+/** What the teammate typed as words to search: at most maxWords of them (letters, digits and `@._+-` inside words). */
+function wordsOf(text: string): string[] {
+  return (text.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}@._+-]*/gu) ?? []).slice(0, maxWords);
+}
+
 /**
  * What the teammate typed as a tsquery: every word must match; with `prefix`, the last one (of three
  * characters or more) as a prefix, for results while typing. Only letters, digits and `@._+-` inside
@@ -13,10 +18,25 @@ const minPrefixLength = 3;
  * bound parameter). Undefined when there is no word.
  */
 export function toTsQuery(text: string, prefix = false): string | undefined {
-  const words = (text.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}@._+-]*/gu) ?? []).slice(0, maxWords);
+  return toSearchQuery(text, prefix)?.tsquery;
+}
+
+export interface SearchQuery {
+  tsquery: string;
+  /** The words searched whole, separated by spaces. */
+  words: string;
+  /** The last word when it is searched as a prefix. */
+  prefix?: string;
+}
+
+/** toTsQuery, with the words it searches whole and its prefix apart (search judges from them how common the query is). */
+export function toSearchQuery(text: string, prefix = false): SearchQuery | undefined {
+  const words = wordsOf(text);
   if (words.length === 0) return undefined;
   const last = words.length - 1;
-  return words.map((word, index) => `'${word}'${prefix && index === last && [...word].length >= minPrefixLength ? ':*' : ''}`).join(' & ');
+  const isPrefix = prefix && [...(words[last] as string)].length >= minPrefixLength;
+  const tsquery = words.map((word, index) => `'${word}'${isPrefix && index === last ? ':*' : ''}`).join(' & ');
+  return isPrefix ? { tsquery, words: words.slice(0, last).join(' '), prefix: words[last] } : { tsquery, words: words.join(' ') };
 }
 
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

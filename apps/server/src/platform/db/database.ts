@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -92,7 +92,12 @@ async function openPglite(dir: string): Promise<Database> {
  * (measured: the conversation lock 1.9 ms unnamed, 0.3 ms prepared), so this is the hot path's largest
  * saving. A text is named from its second use, and only the first `maxNamed` texts a process sees twice
  * are: dynamic texts (IN lists of every length, search filters) must not grow every backend's cache.
+ * A text holding `planEachTime` is never named: its best plan depends on how common a value is (a
+ * tag on 30% of conversations or on 0.1%), which a generic plan cannot know.
  */
+export const planEachTime = sql.raw('/* fd:plan-each-time */');
+const planEachTimeMark = 'fd:plan-each-time';
+
 class StatementNames {
   private static readonly maxNamed = 400;
   private static readonly maxCounted = 10_000;
@@ -101,7 +106,7 @@ class StatementNames {
 
   nameOf(text: string): string | undefined {
     const name = this.named.get(text);
-    if (name !== undefined || this.named.size >= StatementNames.maxNamed) return name;
+    if (name !== undefined || this.named.size >= StatementNames.maxNamed || text.includes(planEachTimeMark)) return name;
     const seen = (this.counted.get(text) ?? 0) + 1;
     if (seen < 2) {
       if (this.counted.size >= StatementNames.maxCounted) this.counted.clear();
@@ -128,19 +133,26 @@ function preparingClient(names: StatementNames): typeof pg.Client {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({
+/** The pool a Frontdesk process talks to server PostgreSQL through (benches use it too, to plan as we do). */
+export function postgresPool(url: string, max = 20): pg.Pool {
+  return new pg.Pool({
     connectionString: url,
-    max: 20,
+    max,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
     // Connections are renewed every five minutes, and with them their prepared plans: a plan made while
     // a table was small (a new workspace, a fresh install) does not outlive the statistics it was made with.
     maxLifetimeSeconds: 300,
-    // Our statements are short: JIT compilation (above jit_above_cost) costs more than it saves (measured: 18 ms of a 52 ms search).
-    options: '-c jit=off',
+    // Our statements are short, and concurrent requests share the cores: JIT compilation (above jit_above_cost)
+    // costs more than it saves (measured: 18 ms of a 52 ms search), and so does starting parallel workers for an
+    // estimate of many rows that a LIMIT then cuts to a few hundred (a search's prefix part, a count).
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
     Client: preparingClient(new StatementNames()),
   });
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = postgresPool(url);
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   let client: pg.PoolClient;
