@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
-import { type Executor, planEachTime, rows, type Tx } from '../../platform/db/database.ts';
+import { type Executor, planEachTime, rowCount, rows, type Tx } from '../../platform/db/database.ts';
 import { conversationContacts, conversationParts, conversations } from '../conversations/tables.ts';
 import { mentions, savedViews } from './tables.ts';
 
@@ -175,7 +175,7 @@ export async function conversationPage(
  */
 export function countConversations(where: SQL, cap: number): SQL {
   return sql`(select count(*) from (select 1 from ${conversations} where ${where}
-    order by ${conversations.updatedAt} desc, ${conversations.id} desc limit ${cap}) as counted)`;
+    order by ${conversations.updatedAt} desc, ${conversations.id} desc limit ${rowCount(cap)}) as counted)`;
 }
 
 /** How many conversations (meeting `where`) hold a mention of the teammate they have not seen, up to `cap`. */
@@ -184,7 +184,7 @@ export function countUnreadMentions(workspaceId: number, teammateId: number, whe
     select 1 from ${conversations} where ${where} and exists (
       select 1 from ${mentions} m where m.workspace_id = ${workspaceId} and m.teammate_id = ${teammateId} and m.seen_at is null
         and m.conversation_id = ${conversations.id})
-    limit ${cap}) as counted)`;
+    limit ${rowCount(cap)}) as counted)`;
 }
 
 /** Several counts (see countConversations, countUnreadMentions) in one statement. */

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, rows } from '../../platform/db/database.ts';
+import { type Executor, rowCount, rows } from '../../platform/db/database.ts';
 import type { SearchQuery } from './search-text.ts';
 
 /**
@@ -41,15 +41,6 @@ function headline(text: SQL, query: string): SQL {
  */
 export const conversationCandidates = (limit: number) => Math.max(10, limit);
 
-/**
- * A row count written into the text, not bound: a plan cached for a prepared statement then still
- * knows how few rows each LIMIT wants (with a parameter it assumes a tenth of them, and would read
- * every match of a common word to sort them instead of walking the newest).
- */
-function rowCount(count: number): SQL {
-  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`not a row count: ${count}`);
-  return sql.raw(String(count));
-}
 /** How many matching contacts (or companies) are ranked at most. */
 const peopleCandidates = 100;
 

@@ -96,6 +96,16 @@ async function openPglite(dir: string): Promise<Database> {
  * tag on 30% of conversations or on 0.1%), which a generic plan cannot know.
  */
 export const planEachTime = sql.raw('/* fd:plan-each-time */');
+
+/**
+ * A row count (a LIMIT) written into the text, not bound: a prepared statement's generic plan then
+ * still knows how few rows are wanted. With a parameter it assumes a tenth of the rows, and may read
+ * every match of a common word to sort them instead of walking an index in order.
+ */
+export function rowCount(count: number): SQL {
+  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`not a row count: ${count}`);
+  return sql.raw(String(count));
+}
 const planEachTimeMark = 'fd:plan-each-time';
 
 class StatementNames {
