@@ -473,7 +473,13 @@ async function main() {
         const statements = capture.filter((entry) => /^(select|with)\b/.test(entry.query) && /from "conversations"|from conversation_parts|from contacts\b/.test(entry.query));
         capture = undefined;
         for (const statement of statements) {
-          const kind = /^select to_json\(array\[/.test(statement.query) ? 'count' : /^with/.test(statement.query) ? 'search' : 'page';
+          const kind = /^select to_json\(array\[/.test(statement.query)
+            ? 'count'
+            : /^with details/.test(statement.query)
+              ? 'what the rows show'
+              : /^with/.test(statement.query)
+                ? 'search'
+                : 'page';
           const client = await pool.connect();
           let plan: string[];
           try {
