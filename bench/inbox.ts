@@ -236,7 +236,7 @@ function seedStatements(n: number): { label: string; sql: string }[] {
   ];
 }
 
-const seededTables = ['contacts', 'conversations', 'conversation_parts', 'conversation_contacts', 'mentions', 'taggings'];
+const seededTables = ['contacts', 'conversations', 'conversation_openings', 'conversation_parts', 'conversation_contacts', 'mentions', 'taggings'];
 
 /** Seeds the bench workspace: indexes and primary keys of the big tables are dropped first and built again after (much faster). */
 async function seed(databaseUrl: string, mark: string) {

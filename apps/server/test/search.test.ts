@@ -142,6 +142,24 @@ describe('full-text search', () => {
     expect(toTsQuery('refund ab', true)).toBe("'refund' & 'ab'");
   });
 
+  it('searches a title as it is now, and forgets a deleted conversation', async () => {
+    const { conversationId } = await conversationFrom(ws, 'The pergola wobbles');
+    const retitled = await ws.rest.put(`/api/conversations/${conversationId}`, { title: 'Marmoset warranty' });
+    expect(retitled.status, JSON.stringify(retitled.body)).toBe(200);
+    expect((await search(ws.owner, 'marmoset')).conversations.map((hit) => hit.id)).toEqual([conversationId]);
+    expect((await search(ws.owner, 'pergola')).conversations.map((hit) => hit.id)).toEqual([conversationId]);
+    await ws.rest.put(`/api/conversations/${conversationId}`, { title: 'Something else' });
+    expect((await search(ws.owner, 'marmoset')).conversations).toEqual([]);
+
+    expect((await ws.rest.delete(`/api/conversations/${conversationId}`)).status).toBe(200);
+    expect((await search(ws.owner, 'pergola')).conversations).toEqual([]);
+    const left = await rows<{ count: number }>(
+      server.server.platform.database.orm,
+      sql`select count(*)::int as count from conversation_openings where workspace_id = ${ws.workspaceId} and conversation_id = ${conversationId}`,
+    );
+    expect(left[0]?.count).toBe(0);
+  });
+
   it('applies the teammate\'s visibility', async () => {
     const { agent } = await restrictedAgent(server, ws);
     const billing = await ws.owner.post('/app-api/teams', { name: 'Billing', admin_ids: [ws.ownerId] });
@@ -161,7 +179,7 @@ describe('full-text search', () => {
         const statement = sql`explain select 1 from ${sql.identifier(table)} where ${searchVectors[table]} @@ to_tsquery('simple'::regconfig, ${toTsQuery('refund', true)})`;
         return (await rows<{ 'QUERY PLAN': string }>(tx, statement)).map((row) => row['QUERY PLAN']).join('\n');
       };
-      return Promise.all((['conversation_parts', 'conversations', 'contacts', 'companies'] as const).map(async (table) => [table, await plan(table)]));
+      return Promise.all((['conversation_parts', 'conversation_openings', 'contacts', 'companies'] as const).map(async (table) => [table, await plan(table)]));
     });
     for (const [table, plan] of plans) expect(plan, plan).toContain(`${table}_search_idx`);
   });

@@ -4,14 +4,15 @@ import type { SearchQuery } from './search-text.ts';
 
 /**
  * Full-text search over other modules' tables (conversations and their parts, contacts, companies): a
- * read model, as the Inbox's lists are. Messages and opening messages are searched through their stored
- * `search_vector` columns (migration 0010_search_vectors: tags stripped, then parsed once, on write);
- * contacts and companies through the GIN expression indexes of 0003_search_indexes — the expressions
+ * read model, as the Inbox's lists are. Messages are searched through their stored `search_vector`
+ * (migration 0010_search_vectors: tags stripped, then parsed once, on write), titles and opening messages
+ * through `conversation_openings` (0013: kept by triggers, apart from the conversation rows every reply
+ * rewrites); contacts and companies through the GIN expression indexes of 0003_search_indexes — the expressions
  * below must stay exactly those of the migrations, or the planner cannot use the indexes.
  */
 
 const partVector = sql`conversation_parts.search_vector`;
-const sourceVector = sql`conversations.search_vector`;
+const openingVector = sql`conversation_openings.search_vector`;
 /** The title (plain text, escaped here) and opening message as one HTML text, as the parts are. */
 const sourceHtml = sql`(replace(replace(replace(coalesce(conversations.title, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || ' ' || coalesce(conversations.source ->> 'body', ''))`;
 const contactText = sql`(coalesce(contacts.name, '') || ' ' || coalesce(contacts.email, ''))`;
@@ -20,7 +21,7 @@ const contactVector = sql`to_tsvector('simple'::regconfig, coalesce(contacts.nam
 const companyVector = sql`to_tsvector('simple'::regconfig, coalesce(companies.name, ''))`;
 
 /** Each searched text's vector, by table: what the GIN indexes hold (tests check the planner can use them). */
-export const searchVectors = { conversation_parts: partVector, conversations: sourceVector, contacts: contactVector, companies: companyVector };
+export const searchVectors = { conversation_parts: partVector, conversation_openings: openingVector, contacts: contactVector, companies: companyVector };
 
 /** Matches are wrapped in these private-use characters (removed from the text first), then escaped and turned into <mark>. */
 export const markStart = '\uE000';
@@ -35,8 +36,8 @@ function headline(text: SQL, query: string): SQL {
 }
 
 /**
- * How many of the newest matching messages, and of the most recently updated conversations whose
- * opening message matches, are ranked for a page of `limit`: a word found in every other message would
+ * How many of the newest matching messages, and of the newest conversations whose title or opening
+ * message matches, are ranked for a page of `limit`: a word found in every other message would
  * otherwise rank the whole workspace.
  */
 export const conversationCandidates = (limit: number) => Math.max(10, limit);
@@ -81,7 +82,7 @@ function conversationTop(workspaceId: number, query: WeighedQuery, visible: SQL,
   const candidates = rowCount(conversationCandidates(limit));
   const columns = sql`conversations.id, conversations.title, conversations.state, conversations.updated_at, conversations.source -> 'author' as source_author`;
   const partMatch = sql`conversation_parts.workspace_id = ${workspaceId} and ${partVector} @@ ${q}`;
-  const sourceMatch = sql`conversations.workspace_id = ${workspaceId} and ${sourceVector} @@ ${q}`;
+  const openingMatch = sql`conversation_openings.workspace_id = ${workspaceId} and ${openingVector} @@ ${q}`;
   const parts = query.commonInParts
     ? sql`conversation_parts join conversations on conversations.workspace_id = ${workspaceId} and conversations.id = conversation_parts.conversation_id
           where ${partMatch} and ${visible}`
@@ -89,9 +90,13 @@ function conversationTop(workspaceId: number, query: WeighedQuery, visible: SQL,
            from conversation_parts where ${partMatch} order by conversation_parts.created_at desc offset 0) as conversation_parts
           join conversations on conversations.workspace_id = ${workspaceId} and conversations.id = conversation_parts.conversation_id
           where ${visible}`;
-  const sources = query.commonInSources
-    ? sql`conversations where ${sourceMatch} and ${visible}`
-    : sql`(select * from conversations where ${sourceMatch} order by conversations.updated_at desc offset 0) as conversations where ${visible}`;
+  const openings = query.commonInSources
+    ? sql`conversation_openings join conversations on conversations.workspace_id = ${workspaceId} and conversations.id = conversation_openings.conversation_id
+          where ${openingMatch} and ${visible}`
+    : sql`(select conversation_openings.conversation_id, conversation_openings.created_at, ${openingVector}
+           from conversation_openings where ${openingMatch} order by conversation_openings.created_at desc offset 0) as conversation_openings
+          join conversations on conversations.workspace_id = ${workspaceId} and conversations.id = conversation_openings.conversation_id
+          where ${visible}`;
   return sql`select top.id, top.title, top.state, top.updated_at, top.rank,
            case when contacts.id is not null then json_build_object('id', contacts.id, 'type', case when contacts.role = 'lead' then 'lead' else 'user' end,
              'name', contacts.name, 'email', contacts.email, 'avatar', contacts.avatar) end as contact,
@@ -104,9 +109,9 @@ function conversationTop(workspaceId: number, query: WeighedQuery, visible: SQL,
          order by conversation_parts.created_at desc
          limit ${candidates})
         union all
-        (select ${columns}, ts_rank(${sourceVector}, ${q}) as rank, ${sourceHtml} as html
-         from ${sources}
-         order by conversations.updated_at desc
+        (select ${columns}, ts_rank(${openingVector}, ${q}) as rank, ${sourceHtml} as html
+         from ${openings}
+         order by conversation_openings.created_at desc
          limit ${candidates})
       ) as hits
       order by hits.id, hits.rank desc
@@ -212,8 +217,8 @@ export async function commonVectorWords(db: Executor): Promise<{ parts: string[]
   const found = await rows<{ tablename: string; words: string[] | null }>(
     db,
     sql`select pg_stats.tablename::text as tablename, pg_stats.most_common_elems::text::text[] as words from pg_stats
-        where pg_stats.schemaname = current_schema() and pg_stats.tablename in ('conversation_parts', 'conversations') and pg_stats.attname = 'search_vector'`,
+        where pg_stats.schemaname = current_schema() and pg_stats.tablename in ('conversation_parts', 'conversation_openings') and pg_stats.attname = 'search_vector'`,
   );
   const of = (table: string) => found.find((row) => row.tablename === table)?.words ?? [];
-  return { parts: of('conversation_parts'), sources: of('conversations') };
+  return { parts: of('conversation_parts'), sources: of('conversation_openings') };
 }
