@@ -1,5 +1,7 @@
 import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
+import { contacts } from '../contacts/tables.ts';
+import type { ContactRow } from '../contacts/service.ts';
 import { attachments, messengerSettings, messengerVisitors } from './tables.ts';
 
 export type SettingsRow = typeof messengerSettings.$inferSelect;
@@ -62,6 +64,16 @@ export async function findVisitor(db: Executor, workspaceId: number, id: string)
   const [row] = await db
     .select()
     .from(messengerVisitors)
+    .where(and(eq(messengerVisitors.workspaceId, workspaceId), eq(messengerVisitors.id, id)));
+  return row;
+}
+
+/** The visitor and the contact it is (once it is one), in one statement: every visitor request starts with it. */
+export async function findVisitorWithContact(db: Executor, workspaceId: number, id: string): Promise<{ visitor: VisitorRow; contact: ContactRow | null } | undefined> {
+  const [row] = await db
+    .select({ visitor: messengerVisitors, contact: contacts })
+    .from(messengerVisitors)
+    .leftJoin(contacts, and(eq(contacts.workspaceId, messengerVisitors.workspaceId), eq(contacts.id, messengerVisitors.contactId)))
     .where(and(eq(messengerVisitors.workspaceId, workspaceId), eq(messengerVisitors.id, id)));
   return row;
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { bearerToken } from '../../platform/http/auth.ts';
 import { unauthorized } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { type ContactRow, findContact } from '../contacts/service.ts';
+import type { ContactRow } from '../contacts/service.ts';
 import * as data from './data.ts';
 import { verificationFailed } from './identity-verification.ts';
 import { readVisitorToken } from './visitor-token.ts';
@@ -49,9 +49,9 @@ export async function visitorSessionOf(platform: Platform, token: string | undef
   const messenger = await workspaceMessenger(platform, claims.workspaceId);
   if (!messenger) throw expired();
   const db = platform.database.orm;
-  const visitor = await data.findVisitor(db, claims.workspaceId, claims.visitorId);
-  if (!visitor) throw expired();
-  const contact = visitor.contactId ? ((await findContact(db, claims.workspaceId, visitor.contactId)) ?? null) : null;
+  const found = await data.findVisitorWithContact(db, claims.workspaceId, claims.visitorId);
+  if (!found) throw expired();
+  const { visitor, contact } = found;
   if (contact?.role === 'user') {
     if (!visitor.identifiedAt) throw expired();
     if (messenger.enforced && !isVerified(visitor, messenger)) throw verificationFailed('boot again with user_hash or intercom_user_jwt');

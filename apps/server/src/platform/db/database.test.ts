@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { postgresPool } from './database.ts';
+import { recordset } from './recordset.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 
@@ -27,4 +30,26 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
       await pool.end();
     }
   });
+
+  it('plans a statement over a recordset once: its generic plan knows how few rows the batch has', async () => {
+    const pool = postgresPool(databaseUrl as string, 1);
+    try {
+      const dialect = new PgDialect();
+      for (let run = 0; run < 10; run++) {
+        const rows = Array.from({ length: 3 + (run % 2) }, (_, n) => ({ oid: 1259 + n }));
+        const query = dialect.sqlToQuery(sql`select c.relname from pg_class c join ${recordset(rows, 'oid oid')} as r on r.oid = c.oid`);
+        // Batches of 3 and 4 rows share one text (LIMIT 4), prepared from its second use.
+        await pool.query({ text: query.sql, values: query.params });
+      }
+      const { rows } = await pool.query<{ statement: string; generic_plans: string; custom_plans: string }>(
+        `select statement, generic_plans, custom_plans from pg_prepared_statements where statement like '%jsonb_to_recordset%' order by statement`,
+      );
+      expect(rows.map((row) => row.statement.match(/limit (\S+)\)/)?.[1])).toEqual(['4']);
+      // PostgreSQL tries five custom plans, then keeps the generic one when it is as good (with a bound LIMIT: never).
+      expect(Number(rows[0]?.generic_plans)).toBeGreaterThan(0);
+    } finally {
+      await pool.end();
+    }
+  });
 });
+

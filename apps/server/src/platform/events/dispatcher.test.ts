@@ -167,6 +167,25 @@ describe('the event dispatcher', () => {
     },
   );
 
+  it('an idle poll writes nothing, and what commits after it is delivered from the same cursor', async () => {
+    const consumer = recorder('recorder');
+    dispatcher = new Dispatcher(database, silent, { pollMs: 10, batchSize: 50 });
+    dispatcher.register(consumer);
+    await dispatcher.start();
+    await database.transaction((tx) => append(tx, 'c1', 1));
+    await waitFor(() => consumer.seen.length === 1, 'the first event');
+    await dispatcher.drain();
+    const cursor = () => rows<{ snapshot: string; updated_at: string }>(database.orm, sql`select snapshot, updated_at::text from event_cursors where consumer = 'recorder'`);
+    const before = await cursor();
+    await pause(200);
+    expect(await cursor()).toEqual(before);
+    await database.transaction((tx) => append(tx, 'c1', 2));
+    await waitFor(() => consumer.seen.length === 2, 'the second event');
+    await dispatcher.drain();
+    expect(consumer.seen.map((event) => event.payload.n)).toEqual([1, 2]);
+    expect((await cursor())[0]?.snapshot).not.toBe(before[0]?.snapshot);
+  });
+
   it('a redelivered event changes nothing for a consumer keyed by event id', async () => {
     await database.transaction((tx) =>
       appendEvent(tx, { workspaceId: 1, aggregateType: 'teammate', aggregateId: '1', type: 'teammate.logged_in', payload: { actor_id: 1, ip: '127.0.0.1' } }),

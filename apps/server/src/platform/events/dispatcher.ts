@@ -155,62 +155,75 @@ export class Dispatcher {
       const columns = sql`id, event_id, txid::text, workspace_id, aggregate_type, aggregate_id, sequence, type, payload, created_at`;
       const inGeneration = sql`(txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot) or txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot))))
         and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot)`;
-      // The cursor and its next page of events in one statement: one round trip fewer per batch. The
-      // new snapshot is this statement's own, so every event it names as committed is visible here.
-      const found = await rows<EventRow & { cursor_snapshot: string; cursor_next_snapshot: string; cursor_event_id: string; cursor_end_id: string | null; end_id: string | null }>(
+      // The cursor, its next page of events and the cursor's advance past that page, in one statement: per
+      // batch that is one round trip where there were two. The new snapshot is this statement's own, so
+      // every event it names as committed is visible here. The advance commits with what the consumer writes
+      // (or rolls back with it).
+      const found = await rows<EventRow & { unfinished: boolean | null }>(
         tx,
         sql`with cursor as (
               select snapshot, coalesce(next_snapshot, pg_current_snapshot()::text) as next_snapshot, event_id, generation_end_id
               from event_cursors where consumer = ${consumer.name} ${lock}
-            )
-            select cursor.snapshot as cursor_snapshot, cursor.next_snapshot as cursor_next_snapshot, cursor.event_id as cursor_event_id,
-                   cursor.generation_end_id as cursor_end_id, e.generation_end_id as end_id,
-                   e.id, e.event_id, e.txid, e.workspace_id, e.aggregate_type, e.aggregate_id, e.sequence, e.type, e.payload, e.created_at
-            from cursor
-            left join lateral (
-              -- A generation's first page: two index scans on txid (started after the old snapshot; in
-              -- progress at it), not one OR that PostgreSQL answers by reading the whole log. They read
-              -- the whole generation once, so its largest id is noted for the pages after. ("id + 0": a
-              -- filter, never an index condition — scanning the primary key for id > 0 reads the whole log.)
-              (select * from (select *, max(id) over () as generation_end_id from (
-                select ${columns} from events
-                where cursor.generation_end_id is null and txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
-                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id + 0 > cursor.event_id
+            ), page as materialized (
+              select cursor.snapshot as cursor_snapshot, cursor.next_snapshot as cursor_next_snapshot, cursor.event_id as cursor_event_id,
+                     cursor.generation_end_id as cursor_end_id, e.generation_end_id as end_id,
+                     e.id, e.event_id, e.txid, e.workspace_id, e.aggregate_type, e.aggregate_id, e.sequence, e.type, e.payload, e.created_at
+              from cursor
+              left join lateral (
+                -- A generation's first page: two index scans on txid (started after the old snapshot; in
+                -- progress at it), not one OR that PostgreSQL answers by reading the whole log. They read
+                -- the whole generation once, so its largest id is noted for the pages after. ("id + 0": a
+                -- filter, never an index condition — scanning the primary key for id > 0 reads the whole log.)
+                (select * from (select *, max(id) over () as generation_end_id from (
+                  select ${columns} from events
+                  where cursor.generation_end_id is null and txid >= pg_snapshot_xmax(cursor.snapshot::pg_snapshot)
+                    and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id + 0 > cursor.event_id
+                  union all
+                  select ${columns} from events
+                  where cursor.generation_end_id is null and txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
+                    and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id + 0 > cursor.event_id
+                ) generation) numbered order by id limit ${batchSize})
                 union all
-                select ${columns} from events
-                where cursor.generation_end_id is null and txid = any(array(select pg_snapshot_xip(cursor.snapshot::pg_snapshot)))
-                  and pg_visible_in_snapshot(txid, cursor.next_snapshot::pg_snapshot) and id + 0 > cursor.event_id
-              ) generation) numbered order by id limit ${batchSize})
-              union all
-              -- The pages after: a window of ids past the last one delivered (up to the generation's
-              -- end), so a page reads about its own rows, never the whole generation again.
-              (select ${columns}, null from events
-               where cursor.generation_end_id is not null and id > cursor.event_id
-                 and id <= least(cursor.generation_end_id, cursor.event_id + ${window}) and ${inGeneration}
-               order by id limit ${batchSize})
-            ) e on true
-            order by e.id`,
+                -- The pages after: a window of ids past the last one delivered (up to the generation's
+                -- end), so a page reads about its own rows, never the whole generation again.
+                (select ${columns}, null from events
+                 where cursor.generation_end_id is not null and id > cursor.event_id
+                   and id <= least(cursor.generation_end_id, cursor.event_id + ${window}) and ${inGeneration}
+                 order by id limit ${batchSize})
+              ) e on true
+            ), bounds as (
+              -- Where this page stops: its last event when full, else the end of what it looked at.
+              select count(id) as size, min(cursor_end_id) as cursor_end_id, min(cursor_next_snapshot) as next_snapshot,
+                     coalesce(min(cursor_end_id), max(end_id), 0) as end_id,
+                     case when count(id) = ${batchSize} then max(id)
+                          when min(cursor_end_id) is null then coalesce(max(end_id), 0)
+                          else least(min(cursor_end_id), min(cursor_event_id) + ${window}) end as reached
+              from page
+            ), advanced as (
+              -- The generation goes on past this page, or the cursor moves to the new snapshot. A first page
+              -- that found nothing leaves the cursor as it was: the next generation, from the same snapshot,
+              -- is then exactly what commits from now on, and an idle poll writes nothing.
+              update event_cursors
+              set snapshot = case when bounds.reached < bounds.end_id then event_cursors.snapshot else bounds.next_snapshot end,
+                  next_snapshot = case when bounds.reached < bounds.end_id then bounds.next_snapshot end,
+                  event_id = case when bounds.reached < bounds.end_id then bounds.reached else 0 end,
+                  generation_end_id = case when bounds.reached < bounds.end_id then bounds.end_id end,
+                  updated_at = now()
+              from bounds
+              where event_cursors.consumer = ${consumer.name} and bounds.next_snapshot is not null
+                and not (bounds.size = 0 and bounds.cursor_end_id is null)
+              returning bounds.reached < bounds.end_id as unfinished
+            )
+            select page.id, page.event_id, page.txid, page.workspace_id, page.aggregate_type, page.aggregate_id, page.sequence, page.type,
+                   page.payload, page.created_at, (select unfinished from advanced) as unfinished
+            from page
+            order by page.id`,
       );
       const first = found[0];
       if (!first) return false;
       const batch = first.id === null ? [] : found;
       if (batch.length) afterCommit = (await consumer.handle(batch.map(toStoredEvent), tx)) ?? undefined;
-      const last = batch.at(-1);
-      // Where this page stopped, and whether the generation goes on past it.
-      const endId = Number(first.cursor_end_id ?? first.end_id ?? 0);
-      const windowEnd = first.cursor_end_id === null ? endId : Math.min(endId, Number(first.cursor_event_id) + window);
-      const reached = batch.length === batchSize && last ? Number(last.id) : windowEnd;
-      const unfinished = reached < endId;
-      await tx.execute(
-        unfinished
-          ? sql`update event_cursors set next_snapshot = ${first.cursor_next_snapshot}, event_id = ${reached}, generation_end_id = ${endId},
-                  updated_at = now()
-                where consumer = ${consumer.name}`
-          : sql`update event_cursors set snapshot = ${first.cursor_next_snapshot}, next_snapshot = null, event_id = 0, generation_end_id = null,
-                  updated_at = now()
-                where consumer = ${consumer.name}`,
-      );
-      return unfinished;
+      return first.unfinished === true;
     });
     afterCommit?.();
     return more;
