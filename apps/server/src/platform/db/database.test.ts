@@ -51,5 +51,29 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
       await pool.end();
     }
   });
+
+  it("sends a transaction's BEGIN with its first statement, and fails that statement when BEGIN fails", async () => {
+    const pool = postgresPool(databaseUrl as string, 1);
+    const client = await pool.connect();
+    const query = (text: string) => client.query({ text });
+    try {
+      await query('begin');
+      await query('create temp table pipelined (x int)');
+      await query('rollback');
+      // BEGIN took effect: the rollback took the table away.
+      expect((await query(`select to_regclass('pg_temp.pipelined') as found`)).rows).toEqual([{ found: null }]);
+
+      await query('begin');
+      await expect(query('select 1 / 0')).rejects.toThrow('division by zero');
+      // In a failed transaction BEGIN fails too: the statement after it says so, not BEGIN's own promise.
+      await expect(query('begin')).resolves.toMatchObject({ command: 'BEGIN' });
+      await expect(query('select 1')).rejects.toThrow('current transaction is aborted');
+      await query('rollback');
+      expect((await query('select 2 as ok')).rows).toEqual([{ ok: 2 }]);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
 });
 
