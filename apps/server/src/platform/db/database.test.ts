@@ -57,8 +57,20 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
     const client = await pool.connect();
     const query = (text: string) => client.query({ text });
     try {
+      // BEGIN and the statement after it leave in one write to the socket.
+      const socket = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
+      let writes = 0;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => {
+          writes++;
+          return original(...args);
+        };
+      }
       await query('begin');
+      expect(writes).toBe(0);
       await query('create temp table pipelined (x int)');
+      expect(writes).toBe(1);
       await query('rollback');
       // BEGIN took effect: the rollback took the table away.
       expect((await query(`select to_regclass('pg_temp.pipelined') as found`)).rows).toEqual([{ found: null }]);
@@ -70,6 +82,11 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
       await expect(query('select 1')).rejects.toThrow('current transaction is aborted');
       await query('rollback');
       expect((await query('select 2 as ok')).rows).toEqual([{ ok: 2 }]);
+      // A transaction that ran nothing is never sent.
+      const before = writes;
+      await query('begin');
+      await query('commit');
+      expect(writes).toBe(before);
     } finally {
       client.release();
       await pool.end();
