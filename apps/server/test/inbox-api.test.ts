@@ -108,6 +108,21 @@ describe('inbox views and counts', () => {
     expect(typeof row?.stream_seq).toBe('number');
   });
 
+  it('answers the stream head with every page, an empty one too', async () => {
+    await conversationFrom(ws, 'Is anyone there?');
+    // Events are numbered in the teammate stream just after they commit: wait until the head stands still.
+    let head = -1;
+    for (let guard = 0; guard < 50; guard++) {
+      const seen = (await list(ws.owner, { view: 'all' })).stream_seq;
+      if (seen > 0 && seen === head) break;
+      head = seen;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(head).toBeGreaterThan(0);
+    const empty = await list(ws.owner, { view: 'mine', state: 'snoozed' });
+    expect(empty).toMatchObject({ conversations: [], total: 0, next: null, stream_seq: head });
+  });
+
   it('validates saved views and lets teammates rename and delete them', async () => {
     const bad = [
       { name: 'x', filters: { admin_assignee_id: '999999' } },

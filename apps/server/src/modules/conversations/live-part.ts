@@ -69,7 +69,13 @@ export async function toLiveParts(db: Executor, workspaceId: number, parts: data
 }
 
 /** The conversation as a teammate's live stream describes it. */
-export function toLiveConversation(row: data.ConversationRow, contactIds: string[]): LiveConversation {
+/** The columns a live conversation shows. */
+export type LiveConversationRow = Pick<
+  data.ConversationRow,
+  'id' | 'state' | 'read' | 'priority' | 'adminAssigneeId' | 'teamAssigneeId' | 'waitingSince' | 'snoozedUntil' | 'updatedAt'
+>;
+
+export function toLiveConversation(row: LiveConversationRow, contactIds: string[]): LiveConversation {
   return {
     id: row.id,
     state: row.state as LiveConversation['state'],

@@ -157,7 +157,7 @@ function readCursor(startingAfter: string | undefined): { position: number; afte
   return { position: Number(match[1]), after: { updatedAt: match[2], id: cursor.id } };
 }
 
-export { sourcePart, toLiveConversation, toLiveParts, visibleToVisitor } from './live-part.ts';
+export { type LiveConversationRow, sourcePart, toLiveConversation, toLiveParts, visibleToVisitor } from './live-part.ts';
 export const findPartsByIds = data.findPartsByIds;
 export const findConversationsByIds = data.findConversationsByIds;
 export const contactIdsOfConversations = data.contactIdsOfConversations;

@@ -52,25 +52,24 @@ function transcriptPart(live: LivePart, row: PartRow, people: People): Transcrip
  */
 export async function loadDetail(db: Executor, workspaceId: number, conversationId: string, viewer?: Viewer): Promise<ConversationDetail> {
   const [streamSeq, seq] = await Promise.all([teammateStreamHead(db, workspaceId), conversationStreamHead(db, workspaceId, conversationId)]);
-  const row = await findConversation(db, workspaceId, conversationId);
-  if (!row || (viewer && !maySee(viewer, row))) throw notFound('Conversation');
-  const rows = [sourcePart(row), ...(await listConversationParts(db, workspaceId, conversationId, maxPartsShown))];
-  const assigned = rows.map((part) => part.assignedTo as { type: string; id: string } | null).filter((target) => target !== null);
-  const [summaries, live, seenAt] = await Promise.all([
-    summarize(db, workspaceId, [row], streamSeq, {
-      adminIds: assigned.filter((target) => target.type !== 'team').map((target) => target.id),
-      teamIds: assigned.filter((target) => target.type === 'team').map((target) => target.id),
-    }),
-    toLiveParts(db, workspaceId, rows),
-    data.contactSeenAt(db, workspaceId, conversationId),
-  ]);
+  const parts = await listConversationParts(db, workspaceId, conversationId, maxPartsShown);
+  const assigned = parts.map((part) => part.assignedTo as { type: string; id: string } | null).filter((target) => target !== null);
+  const ids = (targets: { id: string }[]) => [...new Set(targets.map((target) => Number(target.id)))].filter(Number.isSafeInteger);
+  const found = await data.conversationWithDetails(db, workspaceId, conversationId, {
+    adminIds: ids(assigned.filter((target) => target.type !== 'team')),
+    teamIds: ids(assigned.filter((target) => target.type === 'team')),
+  });
+  if (!found || (viewer && !maySee(viewer, found.row))) throw notFound('Conversation');
+  const rows = [sourcePart(found.row), ...parts];
+  const summaries = summarize([found.row], streamSeq, found);
+  const [live, seenAt] = await Promise.all([toLiveParts(db, workspaceId, rows), data.contactSeenAt(db, workspaceId, conversationId)]);
   const [conversation] = summaries.summaries;
   if (!conversation) throw notFound('Conversation');
   return {
     conversation,
     parts: live.map((part, index) => transcriptPart(part, rows[index] as PartRow, summaries.people)),
-    contacts: contactsOf(summaries, row.id),
-    custom_attributes: row.customAttributes as ConversationDetail['custom_attributes'],
+    contacts: contactsOf(summaries, found.row.id),
+    custom_attributes: found.row.customAttributes as ConversationDetail['custom_attributes'],
     seq,
     contact_seen_at: seenAt ? seconds(seenAt) : null,
   };

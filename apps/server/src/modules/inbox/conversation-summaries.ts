@@ -1,8 +1,7 @@
 import type { ConversationSummary, PersonSummary } from '@frontdesk/api-types';
-import type { Executor } from '../../platform/db/database.ts';
 import { toPlainText } from '../../platform/html/message-html.ts';
-import { type ConversationRow, type StoredSource, toLiveConversation } from '../conversations/service.ts';
-import * as data from './data.ts';
+import { toLiveConversation } from '../conversations/service.ts';
+import type * as data from './data.ts';
 import { type People, peopleOf } from './people.ts';
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -15,8 +14,8 @@ export function plainLine(html: string | null): string {
 }
 
 /** Who the conversation is with: whoever started it if a contact, else its first participant. */
-function contactOf(row: ConversationRow, contactIds: string[]): string | null {
-  const author = (row.source as StoredSource).author;
+function contactOf(details: data.RowDetails, contactIds: string[]): string | null {
+  const author = details.started_by;
   return author.type !== 'admin' && contactIds.includes(author.id) ? author.id : (contactIds[0] ?? null);
 }
 
@@ -28,43 +27,32 @@ export interface Summaries {
 }
 
 /**
- * List rows for conversations, from one query for everything they show besides the conversations'
- * own columns (see data.summaryData): never a query per row. `streamSeq` is the teammate stream's
- * head read before the rows.
+ * List rows for conversations read with their details (data.rowDetails). `streamSeq` is the teammate
+ * stream's head, read with the rows or before them; `extra` names more teammates and teams for `people`.
  */
-export async function summarize(
-  db: Executor,
-  workspaceId: number,
-  rows: ConversationRow[],
+export function summarize(
+  rows: data.ListRow[],
   streamSeq: number,
-  extra: { adminIds?: Iterable<string | number>; teamIds?: Iterable<string | number> } = {},
-): Promise<Summaries> {
-  if (rows.length === 0) return { summaries: [], people: peopleOf({ contacts: [], admins: [], teams: [] }), contactIds: new Map() };
-  const ids = (values: (string | number | null)[]) => [...new Set(values.flatMap((value) => (value === null ? [] : [Number(value)])))].filter(Number.isSafeInteger);
-  const found = await data.summaryData(db, workspaceId, rows.map((row) => row.id), {
-    adminIds: ids([...rows.map((row) => row.adminAssigneeId), ...(extra.adminIds ?? [])]),
-    teamIds: ids([...rows.map((row) => row.teamAssigneeId), ...(extra.teamIds ?? [])]),
+  extra: { admins?: data.AdminJson[]; teams?: data.TeamJson[] } = {},
+): Summaries {
+  const people = peopleOf({
+    contacts: rows.flatMap((row) => row.details.contacts),
+    admins: [...rows.flatMap((row) => (row.details.admin ? [row.details.admin] : [])), ...(extra.admins ?? [])],
+    teams: [...rows.flatMap((row) => (row.details.team ? [row.details.team] : [])), ...(extra.teams ?? [])],
   });
-  const details = new Map(found.details.map((row) => [row.id, row]));
-  const contactIds = new Map(found.details.map((row) => [row.id, row.contact_ids]));
-  const people = peopleOf(found);
+  const contactIds = new Map(rows.map((row) => [row.id, row.details.contacts.map((contact) => contact.id)]));
   const summaries = rows.map((row): ConversationSummary => {
-    const detail = details.get(row.id);
-    const participants = detail?.contact_ids ?? [];
-    const source = row.source as StoredSource;
-    const last = detail?.last_message;
-    const lastMessage = last
-      ? { text: plainLine(last.body), author_type: last.author_type as NonNullable<ConversationSummary['last_message']>['author_type'], created_at: last.created_at }
-      : { text: plainLine(source.body), author_type: source.author.type as NonNullable<ConversationSummary['last_message']>['author_type'], created_at: seconds(row.createdAt) };
+    const participants = contactIds.get(row.id) ?? [];
+    const last = row.details.last_message;
     return {
       ...toLiveConversation(row, participants),
       title: row.title,
       created_at: seconds(row.createdAt),
-      contact: people.contact(contactOf(row, participants)),
+      contact: people.contact(contactOf(row.details, participants)),
       admin_assignee: people.admin(row.adminAssigneeId),
       team_assignee: people.team(row.teamAssigneeId),
-      last_message: lastMessage,
-      tags: detail?.tags ?? [],
+      last_message: { text: plainLine(last.body), author_type: last.author_type as NonNullable<ConversationSummary['last_message']>['author_type'], created_at: last.created_at },
+      tags: row.details.tags,
       stream_seq: streamSeq,
     };
   });

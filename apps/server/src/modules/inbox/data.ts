@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, planEachTime, rowCount, rows, type Tx } from '../../platform/db/database.ts';
-import { conversationContacts, conversationParts, conversations } from '../conversations/tables.ts';
+import { conversationContacts, conversations } from '../conversations/tables.ts';
 import { mentions, savedViews } from './tables.ts';
 
 /**
@@ -137,14 +137,26 @@ export interface Keyset {
   id: string;
 }
 
+/** The columns a list row shows (with its RowDetails). */
+const listColumns = (() => {
+  const { id, title, state, read, priority, adminAssigneeId, teamAssigneeId, waitingSince, snoozedUntil, createdAt, updatedAt } = getTableColumns(conversations);
+  return { id, title, state, read, priority, adminAssigneeId, teamAssigneeId, waitingSince, snoozedUntil, createdAt, updatedAt };
+})();
+
+export type ListRow = { [K in keyof typeof listColumns]: ConversationRow[K] } & { details: RowDetails };
+export type PageRow = ListRow & { sortValues: string[] };
+
 /**
- * One page in the sort's order after the keyset, with each row's keys as text (for the next cursor),
- * and `count` (a countConversations) evaluated once in the same statement: every row carries it.
+ * One page in the sort's order after the keyset, each row with its keys as text (for the next cursor)
+ * and what its list row shows (rowDetails), in one statement; with it, from the same snapshot, `count`
+ * (a countConversations, for a first page) and `head` (a scalar, such as a stream's last number: the
+ * page then holds every change numbered up to it). The page is joined to a one-row select of those,
+ * so an empty page still answers them.
  */
 export async function conversationPage(
   db: Executor,
-  options: { where: SQL; sort: SortName; after?: Keyset; limit: number; count?: SQL },
-): Promise<(ConversationRow & { sortValues: string[]; count: number | null })[]> {
+  options: { where: SQL; sort: SortName; after?: Keyset; limit: number; count?: SQL; head: SQL },
+): Promise<{ rows: PageRow[]; count: number | null; head: number }> {
   const sort = sorts[options.sort];
   const keys = sort.keys.map((key) => key.expression);
   let page = options.where;
@@ -155,16 +167,26 @@ export async function conversationPage(
     page = sql`${page} and (${left}) ${sql.raw(sort.descending ? '<' : '>')} (${right})`;
   }
   const direction = sort.descending ? desc : asc;
-  return db
+  const order = [...keys.map((key) => direction(key)), direction(conversations.id)];
+  // The page is a subquery named "conversations": the outer order, keys and details read its rows.
+  const pageRows = db.select().from(conversations).where(page).orderBy(...order).limit(options.limit).as('conversations');
+  const found = await db
     .select({
-      ...getTableColumns(conversations),
+      ...listColumns,
       sortValues: sql<string[]>`jsonb_build_array(${sql.join(keys.map((key) => sql`${key}::text`), sql`, `)})`,
-      count: (options.count ? sql`${options.count}::int` : sql`null::int`).mapWith(Number),
+      details: rowDetails,
+      count: sql`answers.count`.mapWith((value) => (value === null ? null : Number(value))),
+      head: sql`answers.head`.mapWith(Number),
     })
-    .from(conversations)
-    .where(page)
-    .orderBy(...keys.map((key) => direction(key)), direction(conversations.id))
-    .limit(options.limit);
+    .from(sql`(select ${options.count ?? sql`null::int`} as count, ${options.head} as head) as answers`)
+    .leftJoin(pageRows, sql`true`)
+    .orderBy(...order);
+  const first = found[0];
+  return {
+    rows: found.filter((row) => row.id !== null) as PageRow[],
+    count: first?.count ?? null,
+    head: first?.head ?? 0,
+  };
 }
 
 /**
@@ -196,62 +218,76 @@ export async function counts(db: Executor, queries: SQL[]): Promise<number[]> {
 
 // ---- What a list row shows
 
-/** What a list row shows besides the conversation's own columns, by conversation id (see summaryData). */
+export type ContactJson = { id: string; role: string | null; name: string | null; email: string | null; avatar: string | null };
+export type AdminJson = { id: string; name: string; email: string };
+export type TeamJson = { id: string; name: string };
+
+/** What a list row shows besides the conversation's own columns (see rowDetails). */
 export interface RowDetails {
-  id: string;
-  /** Participants, the earliest added first. */
-  contact_ids: string[];
+  /** Participants, the earliest added first (`role` null if the contact row is gone). */
+  contacts: ContactJson[];
   /** Tags, the earliest applied first. */
   tags: { id: string; name: string }[];
-  /** The last comment or quick reply of either side (epoch seconds), or null. */
-  last_message: { body: string | null; author_type: string; created_at: number } | null;
-}
-
-export interface SummaryData {
-  details: RowDetails[];
-  contacts: { id: string; role: string; name: string | null; email: string | null; avatar: string | null }[];
-  admins: { id: string; name: string; email: string }[];
-  teams: { id: string; name: string }[];
+  /** The last comment or quick reply of either side, else the opening message (epoch seconds). */
+  last_message: { body: string | null; author_type: string; created_at: number };
+  /** Who opened the conversation (its source's author). */
+  started_by: { type: string; id: string };
+  admin: AdminJson | null;
+  team: TeamJson | null;
 }
 
 /**
- * Everything the list rows of `ids` show, in one statement: each conversation's participants, tags and
- * last message (one index probe each), and the contacts, teammates and teams they name. One statement
- * instead of one per kind: on a busy node each round trip costs more CPU than the lookups themselves.
+ * RowDetails of the row named `conversations` in the statement, as json: participants, tags and the
+ * last message (one index probe each), the assignees, and from the row's source who opened it (and
+ * its message, for a conversation without replies). Read with the rows, never a query per row.
  */
-export async function summaryData(
+const rowDetails = sql<RowDetails>`json_build_object(
+  'contacts', coalesce((
+    select json_agg(json_build_object('id', cc.contact_id, 'role', c.role, 'name', c.name, 'email', c.email, 'avatar', c.avatar)
+                    order by cc.added_at, cc.contact_id)
+    from conversation_contacts cc left join contacts c on c.workspace_id = cc.workspace_id and c.id = cc.contact_id
+    where cc.workspace_id = conversations.workspace_id and cc.conversation_id = conversations.id), '[]'),
+  'tags', coalesce((
+    select json_agg(json_build_object('id', t.id::text, 'name', t.name) order by tg.applied_at, t.id)
+    from taggings tg join tags t on t.workspace_id = tg.workspace_id and t.id = tg.tag_id
+    where tg.workspace_id = conversations.workspace_id and tg.target_type = 'conversation' and tg.target_id = conversations.id), '[]'),
+  'last_message', coalesce((
+      select json_build_object('body', p.body, 'author_type', p.author_type, 'created_at', floor(extract(epoch from p.created_at)))
+      from conversation_parts p
+      where p.workspace_id = conversations.workspace_id and p.conversation_id = conversations.id and p.part_type in ('comment', 'quick_reply')
+      order by p.created_at desc, p.id desc limit 1),
+    json_build_object('body', conversations.source->>'body', 'author_type', conversations.source->'author'->>'type',
+                      'created_at', floor(extract(epoch from conversations.created_at)))),
+  'started_by', conversations.source->'author',
+  'admin', (select json_build_object('id', tm.id::text, 'name', tm.name, 'email', tm.email) from teammates tm where tm.id = conversations.admin_assignee_id),
+  'team', (select json_build_object('id', team.id::text, 'name', team.name) from teams team
+           where team.workspace_id = conversations.workspace_id and team.id = conversations.team_assignee_id))`;
+
+/**
+ * One conversation with its RowDetails, and the teammates and teams of `people` (those its history
+ * names), in one statement.
+ */
+export async function conversationWithDetails(
   db: Executor,
   workspaceId: number,
-  ids: string[],
+  id: string,
   people: { adminIds: number[]; teamIds: number[] },
-): Promise<SummaryData> {
-  const [row] = await rows<{ [K in keyof SummaryData]: SummaryData[K] | null }>(
-    db,
-    sql`with details as (
-          select ids.id,
-            coalesce((select json_agg(cc.contact_id order by cc.added_at, cc.contact_id) from ${conversationContacts} cc
-                      where cc.workspace_id = ${workspaceId} and cc.conversation_id = ids.id), '[]') as contact_ids,
-            coalesce((select json_agg(json_build_object('id', t.id::text, 'name', t.name) order by tg.applied_at, t.id)
-                      from taggings tg join tags t on t.workspace_id = tg.workspace_id and t.id = tg.tag_id
-                      where tg.workspace_id = ${workspaceId} and tg.target_type = 'conversation' and tg.target_id = ids.id), '[]') as tags,
-            (select json_build_object('body', p.body, 'author_type', p.author_type, 'created_at', floor(extract(epoch from p.created_at)))
-             from ${conversationParts} p
-             where p.workspace_id = ${workspaceId} and p.conversation_id = ids.id and p.part_type in ('comment', 'quick_reply')
-             order by p.created_at desc, p.id desc limit 1) as last_message
-          from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as ids(id)
-        )
-        select
-          (select json_agg(details) from details) as details,
-          (select json_agg(json_build_object('id', c.id, 'role', c.role, 'name', c.name, 'email', c.email, 'avatar', c.avatar))
-           from contacts c where c.workspace_id = ${workspaceId}
-             and c.id in (select json_array_elements_text(details.contact_ids) from details)) as contacts,
-          (select json_agg(json_build_object('id', tm.id::text, 'name', tm.name, 'email', tm.email))
-           from teammates tm where tm.id in (select jsonb_array_elements_text(${JSON.stringify(people.adminIds)}::jsonb)::bigint)) as admins,
-          (select json_agg(json_build_object('id', team.id::text, 'name', team.name))
-           from teams team where team.workspace_id = ${workspaceId}
-             and team.id in (select jsonb_array_elements_text(${JSON.stringify(people.teamIds)}::jsonb)::bigint)) as teams`,
-  );
-  return { details: row?.details ?? [], contacts: row?.contacts ?? [], admins: row?.admins ?? [], teams: row?.teams ?? [] };
+): Promise<{ row: ConversationRow & { details: RowDetails }; admins: AdminJson[]; teams: TeamJson[] } | undefined> {
+  const [found] = await db
+    .select({
+      ...getTableColumns(conversations),
+      details: rowDetails,
+      admins: sql<AdminJson[] | null>`(select json_agg(json_build_object('id', tm.id::text, 'name', tm.name, 'email', tm.email))
+        from teammates tm where tm.id in (select jsonb_array_elements_text(${JSON.stringify(people.adminIds)}::jsonb)::bigint))`,
+      teams: sql<TeamJson[] | null>`(select json_agg(json_build_object('id', team.id::text, 'name', team.name))
+        from teams team where team.workspace_id = ${workspaceId}
+          and team.id in (select jsonb_array_elements_text(${JSON.stringify(people.teamIds)}::jsonb)::bigint))`,
+    })
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
+  if (!found) return undefined;
+  const { admins, teams, ...row } = found;
+  return { row, admins: admins ?? [], teams: teams ?? [] };
 }
 
 /** When the conversation's contacts last saw it in the Messenger (the latest of them), or null. */

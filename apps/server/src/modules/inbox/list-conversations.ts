@@ -3,7 +3,7 @@ import { and, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/http/auth.ts';
 import { invalid } from '../../platform/http/errors.ts';
-import { teammateStreamHead } from '../realtime/service.ts';
+import { teammateStreamHeadExpression } from '../realtime/service.ts';
 import { summarize } from './conversation-summaries.ts';
 import * as data from './data.ts';
 import { viewerOf } from './viewer.ts';
@@ -53,12 +53,12 @@ function decodeCursor(cursor: string, sort: ConversationSort): data.Keyset & { t
 
 /**
  * A page of an inbox: the view's conversations in one state that the teammate may see, in the sort's
- * order after the cursor. `stream_seq` is the teammate stream's head read before the rows, so live
- * frames numbered above it are newer than the page. `total` is counted up to 1000, for the first page.
+ * order after the cursor. `stream_seq` is the teammate stream's head, read in the page's statement
+ * (one snapshot), so live frames numbered above it are newer than the page. `total` is counted up to
+ * 1000, for the first page.
  */
 export async function listInboxConversations(db: Executor, actor: Actor, query: ListQuery): Promise<ConversationPage> {
-  // The stream head only has to be read before the rows: it comes along with the teammate's teams.
-  const [viewer, streamSeq] = await Promise.all([viewerOf(db, actor), teammateStreamHead(db, actor.workspaceId)]);
+  const viewer = await viewerOf(db, actor);
   const view = await resolveView(db, viewer, query.view ?? 'all');
   const sort = query.sort ?? 'newest';
   const state = query.state ?? view.state ?? 'open';
@@ -66,15 +66,21 @@ export async function listInboxConversations(db: Executor, actor: Actor, query: 
   const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
   const visible = view.allVisible ? undefined : data.visibleCondition(viewer);
   const where = and(data.inWorkspace(actor.workspaceId), data.inState(state), visible, view.condition) as SQL;
-  const found = await data.conversationPage(db, { where, sort, after, limit: limit + 1, count: after ? undefined : data.countConversations(where, countCap) });
-  const total = after ? after.total : (found[0]?.count ?? 0);
-  const shown = found.slice(0, limit);
+  const found = await data.conversationPage(db, {
+    where,
+    sort,
+    after,
+    limit: limit + 1,
+    count: after ? undefined : data.countConversations(where, countCap),
+    head: teammateStreamHeadExpression(actor.workspaceId),
+  });
+  const total = after ? after.total : (found.count ?? 0);
+  const shown = found.rows.slice(0, limit);
   const last = shown.at(-1);
-  const { summaries } = await summarize(db, actor.workspaceId, shown, streamSeq);
   return {
-    conversations: summaries,
-    next: found.length > limit && last ? encodeCursor(sort, last.sortValues, last.id, total) : null,
+    conversations: summarize(shown, found.head).summaries,
+    next: found.rows.length > limit && last ? encodeCursor(sort, last.sortValues, last.id, total) : null,
     total,
-    stream_seq: streamSeq,
+    stream_seq: found.head,
   };
 }

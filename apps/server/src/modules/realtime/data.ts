@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows, type Tx } from '../../platform/db/database.ts';
 import type { StoredEvent } from '../../platform/events/outbox.ts';
 
@@ -83,6 +83,11 @@ export async function streamEventsAfter(db: Executor, workspaceId: number, after
 export async function oldestStreamSeq(db: Executor, workspaceId: number): Promise<number | null> {
   const [row] = await rows<{ seq: string | null }>(db, sql`select min(seq) as seq from realtime_stream_events where workspace_id = ${workspaceId}`);
   return row?.seq == null ? null : Number(row.seq);
+}
+
+/** The last number of a workspace's teammate stream (0 before its first event), as a scalar subquery. */
+export function streamHeadExpression(workspaceId: number): SQL {
+  return sql`coalesce((select last_seq from realtime_streams where workspace_id = ${workspaceId}), 0)`;
 }
 
 /** The last number of each workspace's teammate stream. */
