@@ -113,7 +113,7 @@ describe('inbox views and counts', () => {
     // Events are numbered in the teammate stream just after they commit: wait until the head stands still.
     let head = -1;
     for (let guard = 0; guard < 50; guard++) {
-      const seen = (await list(ws.owner, { view: 'all' })).stream_seq;
+      const seen = (await list(ws.owner, { view: 'all' })).stream_seq ?? -1;
       if (seen > 0 && seen === head) break;
       head = seen;
       await new Promise((resolve) => setTimeout(resolve, 100));

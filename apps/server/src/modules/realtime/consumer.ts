@@ -21,9 +21,11 @@ export function realtimeConsumer(platform: Platform, hub: RealtimeHub): Consumer
       const numbers = await data.numberStreamEvents(tx, conversationEvents);
       const numbered = conversationEvents.map((event, index) => ({ ...event, streamSeq: numbers[index] as number }));
       return () => {
-        publishing = publishing
-          .then(async () => hub.publish(await hub.framesOf(numbered)))
-          .catch((error) => platform.log.warn({ err: error }, 'realtime: publishing failed (nodes will read the gap)'));
+        publishing = hub.track(
+          publishing
+            .then(async () => hub.publish(await hub.framesOf(numbered)))
+            .catch((error) => platform.log.warn({ err: error }, 'realtime: publishing failed (nodes will read the gap)')),
+        );
       };
     },
   };

@@ -36,12 +36,23 @@ export class RealtimeHub {
   /** Frames of changes made on this node, by event, until the realtime consumer numbers them. */
   private readonly ownFrames = new Map<string, StreamFrame>();
 
+  /** Work under way that reads the database or publishes (previews, head polls, the consumer's publishes). */
+  private readonly working = new Set<Promise<unknown>>();
+
   constructor(private readonly platform: Platform) {
-    this.poller = setInterval(() => void this.pollHeads(), 1000);
+    this.poller = setInterval(() => void this.track(this.pollHeads()), 1000);
     this.poller.unref();
     onConversationChanges(platform.database, (results) => {
-      this.preview(results).catch((error) => platform.log.warn({ err: error }, 'realtime: publishing previews failed'));
+      void this.track(this.preview(results).catch((error) => platform.log.warn({ err: error }, 'realtime: publishing previews failed')));
     });
+  }
+
+  /** Keeps `work` until it settles: close() lets it finish, so it never meets a closed database. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.working.add(work);
+    const forget = () => void this.working.delete(work);
+    work.then(forget, forget);
+    return work;
   }
 
   /**
@@ -155,6 +166,7 @@ export class RealtimeHub {
     clearInterval(this.poller);
     await Promise.all([...this.workspaces.values()].map((channel) => channel.close()));
     this.workspaces.clear();
+    while (this.working.size) await Promise.allSettled([...this.working]);
   }
 }
 
@@ -175,6 +187,7 @@ export class WorkspaceChannel {
   private queue: Promise<void>;
   readonly ready: Promise<void>;
   private unsubscribe: (() => Promise<void>) | undefined;
+  private closed = false;
 
   constructor(
     hub: RealtimeHub,
@@ -253,6 +266,7 @@ export class WorkspaceChannel {
   }
 
   private enqueue(work: () => Promise<void>): void {
+    if (this.closed) return;
     this.queue = this.queue.then(work).catch((error) => this.platform.log.warn({ err: error, workspaceId: this.workspaceId }, 'realtime: delivering failed'));
   }
 
@@ -299,8 +313,11 @@ export class WorkspaceChannel {
     }
   }
 
+  /** Stops receiving; a gap read under way finishes first (it reads the database). */
   async close(): Promise<void> {
+    this.closed = true;
     await this.ready.catch(() => {});
     await this.unsubscribe?.().catch(() => {});
+    await this.queue;
   }
 }
