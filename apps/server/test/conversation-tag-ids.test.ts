@@ -5,9 +5,10 @@ import { startTestServer, type TestServer } from './harness.ts';
 import { conversationFrom, type InboxWorkspace, inboxWorkspace } from './inbox-support.ts';
 
 /**
- * `conversations.tag_ids` is a read model of taggings kept by triggers: whoever applies, removes or
- * deletes a tag, the Inbox's tag views and the REST search by tag (which read `tag_ids`) agree with
- * the taggings.
+ * `conversations.tag_ids` is a read model of taggings kept by triggers, and `tagged_conversations` (the
+ * rows the Inbox's tag views walk) one of `tag_ids` and the conversation's list columns: whoever applies,
+ * removes or deletes a tag, or changes a tagged conversation, the tag views and the REST search by tag
+ * agree with the taggings.
  */
 
 let server: TestServer;
@@ -29,12 +30,19 @@ async function tagIdsOf(...ids: string[]): Promise<string[]> {
   return ids.map((id) => found.find((row) => row.id === id)?.tag_ids ?? 'missing');
 }
 
-/** Conversations of the workspace whose `tag_ids` differ from their taggings (always none). */
+/**
+ * Conversations of the workspace whose `tag_ids` differ from their taggings, or whose rows of
+ * `tagged_conversations` differ from their tags and columns (always none).
+ */
 async function outOfStep(): Promise<string[]> {
-  const found = await query<{ id: string }>(sql`select c.id from conversations c where c.workspace_id = ${ws.workspaceId}
+  const stale = await query<{ id: string }>(sql`select c.id from conversations c where c.workspace_id = ${ws.workspaceId}
     and c.tag_ids is distinct from coalesce((select array_agg(tg.tag_id order by tg.tag_id) from taggings tg
       where tg.workspace_id = c.workspace_id and tg.target_type = 'conversation' and tg.target_id = c.id), '{}')`);
-  return found.map((row) => row.id);
+  const columns = sql.raw('workspace_id, tag_id, id, state, priority, admin_assignee_id, team_assignee_id, waiting_since, created_at, updated_at');
+  const expected = sql`select ${columns} from (select c.*, unnest(c.tag_ids) as tag_id from conversations c where c.workspace_id = ${ws.workspaceId}) as c`;
+  const held = sql`select ${columns} from tagged_conversations where workspace_id = ${ws.workspaceId}`;
+  const different = await query<{ id: string }>(sql`(${expected} except ${held}) union (${held} except ${expected})`);
+  return [...new Set([...stale, ...different].map((row) => row.id))];
 }
 
 async function inboxAction(path: string, body: object, method: 'post' | 'delete' = 'post'): Promise<ConversationDetail> {
@@ -82,6 +90,10 @@ describe('a conversation carries the ids of its tags', () => {
     await inboxAction(`${open}/tags`, { tag_id: vip });
     await inboxAction(`${snoozed}/snooze`, { until: Math.floor(Date.now() / 1000) + 3600 });
     await inboxAction(`${closed}/close`, {});
+    await inboxAction(`${open}/priority`, { priority: true });
+    await inboxAction(`${open}/assign`, { admin_id: ws.ownerId });
+    await inboxAction(`${open}/reply`, { body: 'Looking into it' });
+    expect(await outOfStep()).toEqual([]);
     const both = `{${[Number(refunds), Number(vip)].sort((a, b) => a - b).join(',')}}`;
     expect(await tagIdsOf(open, snoozed, closed, untagged)).toEqual([both, `{${refunds}}`, `{${refunds}}`, '{}']);
 
@@ -119,6 +131,20 @@ describe('a conversation carries the ids of its tags', () => {
     // Reopening the closed one keeps its tags: the open tag view now lists it.
     await inboxAction(`${closed}/open`, {});
     expect(await inboxList(view, 'open')).toEqual({ ids: [open, closed].sort(), total: 2 });
+    expect(await outOfStep()).toEqual([]);
+
+    // The view's other filters apply to the tag's rows as they do to the table.
+    const mineOnly = await ws.owner.post('/app-api/inbox/views', { name: 'My refunds', filters: { tag_id: refunds, admin_assignee_id: 'me', priority: true } });
+    expect(mineOnly.body.count).toBe(1);
+    expect(await inboxList(mineOnly.body.id, 'open')).toEqual({ ids: [open], total: 1 });
+
+    // Deleting a tagged conversation takes its rows with it.
+    const doomed = (await conversationFrom(ws, 'Refund, then never mind')).conversationId;
+    await inboxAction(`${doomed}/tags`, { tag_id: refunds });
+    expect(await inboxList(view, 'open')).toEqual({ ids: [open, closed, doomed].sort(), total: 3 });
+    expect((await ws.rest.delete(`/api/conversations/${doomed}`)).status).toBe(200);
+    expect(await inboxList(view, 'open')).toEqual({ ids: [open, closed].sort(), total: 2 });
+    expect(await query(sql`select 1 from tagged_conversations where workspace_id = ${ws.workspaceId} and id = ${doomed}`)).toEqual([]);
     expect(await outOfStep()).toEqual([]);
 
     // Deleting the tag deletes every application of it at once.

@@ -152,9 +152,19 @@ describe('inbox views and counts', () => {
 describe('sorts and keyset pages', () => {
   let ws: InboxWorkspace;
   const ids: string[] = [];
+  let tagView: string;
+  const tagged = new Set<string>();
   beforeAll(async () => {
     ws = await inboxWorkspace(server, 'Sorts');
     for (let i = 0; i < 9; i++) ids.push((await conversationFrom(ws, `Question number ${i}`)).conversationId);
+    // Six of them tagged before the shuffle: the tag view reads its own rows, which must follow every change.
+    let tagId: string | undefined;
+    for (const id of ids.slice(0, 6)) {
+      const detail = await ws.owner.post(`/app-api/inbox/conversations/${id}/tags`, tagId ? { tag_id: tagId } : { name: 'Sorted' });
+      tagId ??= (detail.body as ConversationDetail).conversation.tags[0]?.id;
+      tagged.add(id);
+    }
+    tagView = (await ws.owner.post('/app-api/inbox/views', { name: 'Sorted', filters: { tag_id: tagId } })).body.id;
     // Shuffle the orders: answered ones wait on nobody, some are priority, some changed later.
     for (const id of [ids[1], ids[4], ids[7]]) await ws.owner.post(`/app-api/inbox/conversations/${id}/reply`, { body: 'On it' });
     for (const id of [ids[2], ids[5]]) await ws.owner.post(`/app-api/inbox/conversations/${id}/priority`, { priority: true });
@@ -175,6 +185,10 @@ describe('sorts and keyset pages', () => {
       for (let i = 1; i < whole.length; i++) expect(inOrder(whole[i - 1] as ConversationSummary, whole[i] as ConversationSummary), `${sort} at ${i}`).toBe(true);
       const paged = await allPages(ws.owner, { view: 'all', sort }, 2);
       expect(paged.map((row) => row.id)).toEqual(whole.map((row) => row.id));
+      // A tag view, read from the tag's own rows, pages in the same order as the whole inbox.
+      expect(tagged.size).toBe(6);
+      const taggedPaged = await allPages(ws.owner, { view: tagView, sort }, 2);
+      expect(taggedPaged.map((row) => row.id)).toEqual(whole.map((row) => row.id).filter((id) => tagged.has(id)));
     });
   }
 

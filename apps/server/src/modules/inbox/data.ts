@@ -146,16 +146,37 @@ const listColumns = (() => {
 export type ListRow = { [K in keyof typeof listColumns]: ConversationRow[K] } & { details: RowDetails };
 export type PageRow = ListRow & { sortValues: string[] };
 
+/** listColumns as read from a page (drizzle checks a column's table by name, and the page is raw SQL named "conversations"). */
+const pageColumns = Object.fromEntries(Object.entries(listColumns).map(([name, column]) => [name, sql`${column}`.mapWith(column)])) as {
+  [K in keyof typeof listColumns]: SQL<ConversationRow[K]>;
+};
+
+/**
+ * The rows a list or count reads, named "conversations": the table itself or, for a view kept to a tag,
+ * that tag's rows of tagged_conversations (migration 0014; a btree per sort, where the table has only a
+ * GIN index on its tags). Those rows carry the conversation's list columns under the table's names, so
+ * every condition and sort key of this module applies to them as written — a contact filter too, which
+ * reads the workspace and the id. A page joins each of its rows to the conversation itself.
+ */
+function listed(where: SQL, tagId: number | undefined, columns: 'keys' | 'conversation'): { from: SQL; where: SQL } {
+  if (tagId === undefined) return { from: sql`${conversations}`, where };
+  const tagged = sql`tagged_conversations as ${conversations}`;
+  return {
+    from: columns === 'keys' ? tagged : sql`${tagged} join ${conversations} as conversation on conversation.workspace_id = ${conversations.workspaceId} and conversation.id = ${conversations.id}`,
+    where: sql`${conversations}.tag_id = ${tagId} and ${where}`,
+  };
+}
+
 /**
  * One page in the sort's order after the keyset, each row with its keys as text (for the next cursor)
  * and what its list row shows (rowDetails), in one statement; with it, from the same snapshot, `count`
  * (a countConversations, for a first page) and `head` (a scalar, such as a stream's last number: the
  * page then holds every change numbered up to it). The page is joined to a one-row select of those,
- * so an empty page still answers them.
+ * so an empty page still answers them. `tagId` keeps the page to a tag (see `listed`).
  */
 export async function conversationPage(
   db: Executor,
-  options: { where: SQL; sort: SortName; after?: Keyset; limit: number; count?: SQL; head: SQL },
+  options: { where: SQL; tagId?: number; sort: SortName; after?: Keyset; limit: number; count?: SQL; head: SQL },
 ): Promise<{ rows: PageRow[]; count: number | null; head: number }> {
   const sort = sorts[options.sort];
   const keys = sort.keys.map((key) => key.expression);
@@ -168,11 +189,14 @@ export async function conversationPage(
   }
   const direction = sort.descending ? desc : asc;
   const order = [...keys.map((key) => direction(key)), direction(conversations.id)];
+  const source = listed(page, options.tagId, 'conversation');
+  const columns = options.tagId === undefined ? sql`${conversations}.*` : sql`conversation.*`;
   // The page is a subquery named "conversations": the outer order, keys and details read its rows.
-  const pageRows = db.select().from(conversations).where(page).orderBy(...order).limit(options.limit).as('conversations');
+  const pageRows = sql`(select ${columns} from ${source.from} where ${source.where}
+    order by ${sql.join(order, sql`, `)} limit ${options.limit}) as ${conversations}`;
   const found = await db
     .select({
-      ...listColumns,
+      ...pageColumns,
       sortValues: sql<string[]>`jsonb_build_array(${sql.join(keys.map((key) => sql`${key}::text`), sql`, `)})`,
       details: rowDetails,
       count: sql`answers.count`.mapWith((value) => (value === null ? null : Number(value))),
@@ -190,13 +214,15 @@ export async function conversationPage(
 }
 
 /**
- * How many conversations meet `where`, counted up to `cap` (beyond it the count says `cap`). Counted in
- * the "newest" order: every inbox has an index in that order, so the scan stops after `cap` rows of it.
- * Without an order the planner may pick a sequential scan that it expects to stop early, but the live
- * conversations sit together at the table's end (their newest versions), so it can read most of the table.
+ * How many conversations meet `where` (kept to `tagId`, if given: see `listed`), counted up to `cap`
+ * (beyond it the count says `cap`). Counted in the "newest" order: every inbox has an index in that
+ * order, so the scan stops after `cap` rows of it. Without an order the planner may pick a sequential
+ * scan that it expects to stop early, but the live conversations sit together at the table's end (their
+ * newest versions), so it can read most of the table.
  */
-export function countConversations(where: SQL, cap: number): SQL {
-  return sql`(select count(*) from (select 1 from ${conversations} where ${where}
+export function countConversations(where: SQL, cap: number, tagId?: number): SQL {
+  const source = listed(where, tagId, 'keys');
+  return sql`(select count(*) from (select 1 from ${source.from} where ${source.where}
     order by ${conversations.updatedAt} desc, ${conversations.id} desc limit ${rowCount(cap)}) as counted)`;
 }
 

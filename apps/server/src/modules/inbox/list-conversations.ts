@@ -68,10 +68,11 @@ export async function listInboxConversations(db: Executor, actor: Actor, query: 
   const where = and(data.inWorkspace(actor.workspaceId), data.inState(state), visible, view.condition) as SQL;
   const found = await data.conversationPage(db, {
     where,
+    tagId: view.tagId,
     sort,
     after,
     limit: limit + 1,
-    count: after ? undefined : data.countConversations(where, countCap),
+    count: after ? undefined : data.countConversations(where, countCap, view.tagId),
     head: teammateStreamHeadExpression(actor.workspaceId),
   });
   const total = after ? after.total : (found.count ?? 0);

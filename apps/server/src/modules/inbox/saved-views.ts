@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/http/auth.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import * as data from './data.ts';
-import { checkViewFilters, viewFilterCondition } from './view-filters.ts';
+import { checkViewFilters, compileViewFilters } from './view-filters.ts';
 import { viewerOf } from './viewer.ts';
 import { countCap, toInboxView } from './views.ts';
 
@@ -33,13 +33,9 @@ async function withCount(platform: Platform, actor: Actor, row: data.SavedViewRo
   const db = platform.database.orm;
   const viewer = await viewerOf(db, actor);
   const filters = row.filters as ViewFilters;
-  const where = and(
-    data.inWorkspace(actor.workspaceId),
-    data.visibleCondition(viewer),
-    data.inState(filters.state ?? 'open'),
-    await viewFilterCondition(db, viewer, filters),
-  ) as SQL;
-  const [count] = await data.counts(db, [data.countConversations(where, countCap)]);
+  const compiled = await compileViewFilters(db, viewer, filters);
+  const where = and(data.inWorkspace(actor.workspaceId), data.visibleCondition(viewer), data.inState(filters.state ?? 'open'), compiled.condition) as SQL;
+  const [count] = await data.counts(db, [data.countConversations(where, countCap, compiled.tagId)]);
   return toInboxView(row, count ?? 0);
 }
 

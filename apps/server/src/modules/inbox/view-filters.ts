@@ -4,7 +4,6 @@ import { Type } from 'typebox';
 import type { Executor } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { contactSearchCondition } from '../contacts/service.ts';
-import { conversationHasTag } from '../conversations/service.ts';
 import { findTag } from '../tags/service.ts';
 import { findTeam } from '../teams/service.ts';
 import { findSeat } from '../workspaces/service.ts';
@@ -57,18 +56,25 @@ export async function checkViewFilters(db: Executor, workspaceId: number, filter
   return filters;
 }
 
+/** Saved filters as the list and count statements apply them (see data.ts `listed` for the tag). */
+export interface CompiledViewFilters {
+  condition: SQL;
+  tagId?: number;
+}
+
 /**
- * The filters (but `state`, which the list's tab decides) as a condition on conversations. A filter
- * that no longer compiles (its custom attribute was deleted since) matches nothing rather than failing
- * the whole list.
+ * The filters (but `state`, which the list's tab decides) as a condition on conversations and the tag
+ * they keep to. A filter that no longer compiles (its custom attribute was deleted since) matches
+ * nothing rather than failing the whole list; so does a deleted tag, which no conversation carries.
  */
-export async function viewFilterCondition(db: Executor, viewer: Viewer, filters: ViewFilters): Promise<SQL> {
+export async function compileViewFilters(db: Executor, viewer: Viewer, filters: ViewFilters): Promise<CompiledViewFilters> {
   const conditions: (SQL | undefined)[] = [];
   const admin = filters.admin_assignee_id;
   if (admin !== undefined) conditions.push(data.assignedToTeammate(admin === 'none' ? null : admin === 'me' ? viewer.teammateId : Number(admin)));
   const team = filters.team_assignee_id;
   if (team !== undefined) conditions.push(data.assignedToTeam(team === 'none' ? null : Number(team)));
-  if (filters.tag_id !== undefined) conditions.push(conversationHasTag(filters.tag_id));
+  const tagId = filters.tag_id === undefined ? undefined : Number(filters.tag_id);
+  if (tagId !== undefined && !Number.isSafeInteger(tagId)) conditions.push(sql`false`);
   if (filters.priority !== undefined) conditions.push(data.withPriority(filters.priority));
   if (filters.contact?.length) {
     try {
@@ -78,5 +84,5 @@ export async function viewFilterCondition(db: Executor, viewer: Viewer, filters:
       conditions.push(sql`false`);
     }
   }
-  return and(...conditions) ?? sql`true`;
+  return { condition: and(...conditions) ?? sql`true`, tagId: Number.isSafeInteger(tagId) ? tagId : undefined };
 }

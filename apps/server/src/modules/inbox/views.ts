@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/http/auth.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { listTeams } from '../teams/service.ts';
 import * as data from './data.ts';
-import { viewFilterCondition } from './view-filters.ts';
+import { type CompiledViewFilters, compileViewFilters } from './view-filters.ts';
 import { type Viewer, viewerOf } from './viewer.ts';
 
 /** Counts stop here: a busier inbox shows "1000+" (counting further would cost more than the list itself). */
@@ -16,6 +16,8 @@ const viewNotFound = () => new AppError(404, 'not_found', 'View not found');
 /** A view as the list query applies it: its condition (visibility and state aside) and its own state, if any. */
 export interface ResolvedView {
   condition: SQL;
+  /** The tag the view keeps to (read from its own rows: data.ts `listed`). */
+  tagId?: number;
   state?: ConversationState;
   /** Everything in it is visible to the teammate (their own conversations, their team's): no visibility filter needed. */
   allVisible?: boolean;
@@ -55,7 +57,7 @@ export async function resolveView(db: Executor, viewer: Viewer, id: string): Pro
     const saved = await data.findSavedView(db, viewer.workspaceId, Number(rawId));
     if (!saved) throw viewNotFound();
     const filters = saved.filters as ViewFilters;
-    return { condition: await viewFilterCondition(db, viewer, filters), state: filters.state };
+    return { ...(await compileViewFilters(db, viewer, filters)), state: filters.state };
   }
   throw invalid(`"${id.slice(0, 40)}" is not a view: use mine, mentions, unassigned, all, team:<id> or view:<id>`, 'view');
 }
@@ -73,9 +75,9 @@ export async function listInboxViews(db: Executor, actor: Actor): Promise<InboxV
   const viewer = await viewerOf(db, actor);
   const [teams, saved] = await Promise.all([teamsShown(db, viewer), data.listSavedViews(db, viewer.workspaceId)]);
   const visible = and(data.inWorkspace(viewer.workspaceId), data.visibleCondition(viewer)) as SQL;
-  const open = (condition: SQL, state: ConversationState = 'open', allVisible = false) =>
-    data.countConversations(and(allVisible ? data.inWorkspace(viewer.workspaceId) : visible, data.inState(state), condition) as SQL, countCap);
-  const savedConditions = await Promise.all(saved.map((row) => viewFilterCondition(db, viewer, row.filters as ViewFilters)));
+  const open = (condition: SQL, state: ConversationState = 'open', allVisible = false, tagId?: number) =>
+    data.countConversations(and(allVisible ? data.inWorkspace(viewer.workspaceId) : visible, data.inState(state), condition) as SQL, countCap, tagId);
+  const savedFilters = await Promise.all(saved.map((row) => compileViewFilters(db, viewer, row.filters as ViewFilters)));
   const views: Omit<InboxView, 'count'>[] = [
     { id: 'mine', name: 'Your inbox', kind: 'mine' },
     { id: 'mentions', name: 'Mentions', kind: 'mentions' },
@@ -89,7 +91,10 @@ export async function listInboxViews(db: Executor, actor: Actor): Promise<InboxV
     open(unassigned()),
     open(sql`true`),
     ...teams.map((team) => open(data.assignedToTeam(team.id), 'open', viewer.teamIds.includes(team.id))),
-    ...saved.map((row, index) => open(savedConditions[index] as SQL, (row.filters as ViewFilters).state)),
+    ...saved.map((row, index) => {
+      const compiled = savedFilters[index] as CompiledViewFilters;
+      return open(compiled.condition, (row.filters as ViewFilters).state, false, compiled.tagId);
+    }),
   ]);
   return {
     views: [
