@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { postgresPool } from './database.ts';
 import { recordset } from './recordset.ts';
 
@@ -27,6 +27,35 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
       );
       expect(settings.rows[0]).toEqual({ jit: 'off', workers: '0' });
     } finally {
+      await pool.end();
+    }
+  });
+
+  it('keeps an idle connection, and renews each within four to six minutes of its making, not all at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const pool = postgresPool(databaseUrl as string, 8);
+    try {
+      const clients = await Promise.all(Array.from({ length: 8 }, () => pool.connect()));
+      const pids = await Promise.all(clients.map(async (client) => (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid));
+      for (const client of clients) client.release();
+      const alive = async () => (await pool.query<{ pids: number[] }>('select array_agg(pid) as pids from pg_stat_activity where pid = any($1)', [pids])).rows[0]?.pids ?? [];
+      // Idle for four minutes: still the same connections.
+      await vi.advanceTimersByTimeAsync(239_000);
+      expect(pool.totalCount).toBe(8);
+      // Renewed between four and six minutes, spread over that time (8 connections made together).
+      const renewedAt: number[] = [];
+      for (let second = 240; second <= 361 && renewedAt.length < 8; second++) {
+        await vi.advanceTimersByTimeAsync(1000);
+        const left = 8 - pool.totalCount;
+        while (renewedAt.length < left) renewedAt.push(second);
+      }
+      expect(renewedAt).toHaveLength(8);
+      expect(new Set(renewedAt).size).toBeGreaterThan(1);
+      vi.useRealTimers();
+      // Their backends are gone (each ends as it is dropped).
+      await expect.poll(async () => (await alive()).filter((pid) => pids.includes(pid)), { timeout: 2000 }).toEqual([]);
+    } finally {
+      vi.useRealTimers();
       await pool.end();
     }
   });
