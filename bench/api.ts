@@ -211,7 +211,6 @@ async function main() {
     });
   } finally {
     await frontdesk.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
     await database.drop();
   }
 }

@@ -291,7 +291,6 @@ async function main() {
     print({ phase: 'summary', conversations, results, idle });
   } finally {
     await frontdesk.stop();
-    await sleep(1500);
     await database.drop();
   }
 }

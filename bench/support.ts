@@ -65,9 +65,13 @@ export async function startFrontdesk(databaseUrl: string, token: string, env: Re
     url,
     pid: child.pid as number,
     profile: () => (profiler ??= cpuProfiler(inspectPort)),
+    /** Asks it to shut down and waits until it has (its last database work done), at most 30 s. */
     async stop() {
       (await profiler)?.close();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
     },
   };
 }
