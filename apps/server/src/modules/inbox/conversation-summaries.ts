@@ -45,7 +45,7 @@ export function summarize(
     const participants = contactIds.get(row.id) ?? [];
     const last = row.details.last_message;
     // Added to the live shape with Object.assign: V8 defines each property written after a spread
-    // (`{ ...live, title }`) on a slow path, about 8 µs a row here (measured: 315 µs a page, 95 without).
+    // (`{ ...live, title }`) on a slow path, about 8 µs a row here (measured: a page 283 µs that way, 67 µs this way).
     return Object.assign(toLiveConversation(row, participants), {
       title: row.title,
       created_at: seconds(row.createdAt),
