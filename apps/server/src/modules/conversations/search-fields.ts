@@ -61,7 +61,7 @@ const standardFields: Record<string, SearchField> = {
  * matches nothing, as a filter on a deleted tag finds no one. Planned each time: a tag on most
  * conversations is best found walking the sort's index, a rare one through the GIN index.
  */
-export function conversationHasTag(tagId: string | number): SQL {
+function conversationHasTag(tagId: string | number): SQL {
   const id = parseTagId(tagId);
   return id === undefined ? sql`false` : sql`(${c.tagIds} @> array[${id}::bigint] ${planEachTime})`;
 }

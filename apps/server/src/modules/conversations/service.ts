@@ -10,7 +10,7 @@ import type { ChangeResult } from './change-conversation.ts';
 import { type People, personKey, type StoredSource, toIntercomConversation, toIntercomConversationWithParts } from './intercom-conversation.ts';
 
 export type { ConversationRow, PartRow } from './data.ts';
-export { conversationHasTag, conversationSearchFields } from './search-fields.ts';
+export { conversationSearchFields } from './search-fields.ts';
 
 /** Intercom returns at most the 500 most recent parts of a conversation. */
 export const maxPartsShown = 500;

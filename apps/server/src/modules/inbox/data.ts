@@ -156,14 +156,17 @@ const pageColumns = Object.fromEntries(Object.entries(listColumns).map(([name, c
  * that tag's rows of tagged_conversations (migration 0014; a btree per sort, where the table has only a
  * GIN index on its tags). Those rows carry the conversation's list columns under the table's names, so
  * every condition and sort key of this module applies to them as written — a contact filter too, which
- * reads the workspace and the id. A page joins each of its rows to the conversation itself.
+ * reads the workspace and the id. Read for its rows (a page), each is joined to the conversation itself.
  */
-function listed(where: SQL, tagId: number | undefined, columns: 'keys' | 'conversation'): { from: SQL; where: SQL } {
-  if (tagId === undefined) return { from: sql`${conversations}`, where };
+function listed(where: SQL, tagId: number | undefined, read: 'keys' | 'rows'): { from: SQL; where: SQL; columns: SQL } {
+  if (tagId === undefined) return { from: sql`${conversations}`, where, columns: sql`${conversations}.*` };
   const tagged = sql`tagged_conversations as ${conversations}`;
+  const keptToTag = sql`${conversations}.tag_id = ${tagId} and ${where}`;
+  if (read === 'keys') return { from: tagged, where: keptToTag, columns: sql`${conversations}.*` };
   return {
-    from: columns === 'keys' ? tagged : sql`${tagged} join ${conversations} as conversation on conversation.workspace_id = ${conversations.workspaceId} and conversation.id = ${conversations.id}`,
-    where: sql`${conversations}.tag_id = ${tagId} and ${where}`,
+    from: sql`${tagged} join ${conversations} as conversation on conversation.workspace_id = ${conversations.workspaceId} and conversation.id = ${conversations.id}`,
+    where: keptToTag,
+    columns: sql`conversation.*`,
   };
 }
 
@@ -189,10 +192,9 @@ export async function conversationPage(
   }
   const direction = sort.descending ? desc : asc;
   const order = [...keys.map((key) => direction(key)), direction(conversations.id)];
-  const source = listed(page, options.tagId, 'conversation');
-  const columns = options.tagId === undefined ? sql`${conversations}.*` : sql`conversation.*`;
+  const source = listed(page, options.tagId, 'rows');
   // The page is a subquery named "conversations": the outer order, keys and details read its rows.
-  const pageRows = sql`(select ${columns} from ${source.from} where ${source.where}
+  const pageRows = sql`(select ${source.columns} from ${source.from} where ${source.where}
     order by ${sql.join(order, sql`, `)} limit ${options.limit}) as ${conversations}`;
   const found = await db
     .select({

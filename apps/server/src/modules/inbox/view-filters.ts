@@ -73,8 +73,6 @@ export async function compileViewFilters(db: Executor, viewer: Viewer, filters: 
   if (admin !== undefined) conditions.push(data.assignedToTeammate(admin === 'none' ? null : admin === 'me' ? viewer.teammateId : Number(admin)));
   const team = filters.team_assignee_id;
   if (team !== undefined) conditions.push(data.assignedToTeam(team === 'none' ? null : Number(team)));
-  const tagId = filters.tag_id === undefined ? undefined : Number(filters.tag_id);
-  if (tagId !== undefined && !Number.isSafeInteger(tagId)) conditions.push(sql`false`);
   if (filters.priority !== undefined) conditions.push(data.withPriority(filters.priority));
   if (filters.contact?.length) {
     try {
@@ -84,5 +82,6 @@ export async function compileViewFilters(db: Executor, viewer: Viewer, filters: 
       conditions.push(sql`false`);
     }
   }
-  return { condition: and(...conditions) ?? sql`true`, tagId: Number.isSafeInteger(tagId) ? tagId : undefined };
+  // tag_id was checked as at most 15 digits when the view was saved.
+  return { condition: and(...conditions) ?? sql`true`, tagId: filters.tag_id === undefined ? undefined : Number(filters.tag_id) };
 }
