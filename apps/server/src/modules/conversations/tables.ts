@@ -57,6 +57,7 @@ export const conversations = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('conversations_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     // The Inbox's sorts, each (workspace, state, keys…, id) for its keyset pages (modules/inbox/data.ts `sorts`).
+    // Migration 0015 adds INCLUDE (admin_assignee_id, team_assignee_id) to these four, which drizzle cannot declare.
     index('conversations_state_updated_idx').on(t.workspaceId, t.state, t.updatedAt, t.id),
     index('conversations_state_created_idx').on(t.workspaceId, t.state, t.createdAt, t.id),
     index('conversations_state_waiting_idx').on(t.workspaceId, t.state, sql`coalesce(${t.waitingSince}, 'infinity'::timestamptz)`, t.id),
