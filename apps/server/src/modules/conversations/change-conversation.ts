@@ -107,6 +107,14 @@ function touchesOf(workspaceId: number, part: data.PartWrite, contactIds: string
   return [];
 }
 
+/** How applyChanges' write ends its transaction. */
+export interface WriteOptions {
+  /** The write is the transaction's last statement: its COMMIT goes with it (db `lastStatement`). */
+  last?: boolean;
+  /** Called as the write is sent: from then on, a failure without an answer leaves the outcome unknown. */
+  onWrite?: () => void;
+}
+
 /**
  * The one write path of every conversation change, for one change or a batch of them in the caller's
  * transaction: lock every target row in one statement, run each plan in order on its conversation as
@@ -116,7 +124,7 @@ function touchesOf(workspaceId: number, part: data.PartWrite, contactIds: string
  * conversation is not found) gets that error and writes nothing; any other error fails the batch.
  * Plans of a batch of several must not write through `tx` themselves (only a batch of one may).
  */
-export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(ChangeResult | AppError)[]> {
+export async function applyChanges(tx: Tx, intents: ChangeIntent[], options: WriteOptions = {}): Promise<(ChangeResult | AppError)[]> {
   const lockedRows = await data.lockConversations(
     tx,
     intents.map((intent) => ({ workspaceId: intent.workspaceId, ...intent.target })),
@@ -211,7 +219,8 @@ export async function applyChanges(tx: Tx, intents: ChangeIntent[]): Promise<(Ch
   }
   const touched = contactTouchesCte(touches);
   if (conversationWrites.length || events.length) {
-    const appended = await data.writeChanges(tx, { conversations: conversationWrites, parts, events }, touched ? [touched] : []);
+    options.onWrite?.();
+    const appended = await data.writeChanges(tx, { conversations: conversationWrites, parts, events }, touched ? [touched] : [], { last: options.last });
     for (const [result, { from, to }] of eventsOf) {
       result.events = events.slice(from, to).map((event, index) => ({ type: event.type, sequence: appended[from + index]?.sequence ?? 0, payload: event.payload }));
     }
@@ -228,7 +237,7 @@ export async function changeConversation(
   plan: (locked: Locked) => ChangePlan | Promise<ChangePlan>,
 ): Promise<ChangeResult> {
   const result = await platform.database.transaction(async (tx) => {
-    const [applied] = await applyChanges(tx, [{ workspaceId, target, actorId, plan }]);
+    const [applied] = await applyChanges(tx, [{ workspaceId, target, actorId, plan }], { last: true });
     if (!applied) throw new Error('a change returned no result');
     if (applied instanceof AppError) throw applied;
     return applied;
@@ -248,8 +257,8 @@ interface Pending {
 
 /**
  * Group commit for concurrent changes (the reply path): changes that arrive while a batch is being
- * written wait and go together in the next one, in one transaction of four statements whatever its
- * size. The first change after a quiet spell goes at once (after the current turn of the event loop,
+ * written wait and go together in the next one, in one transaction of two round trips whatever its
+ * size (BEGIN with the lock, the write with its COMMIT). The first change after a quiet spell goes at once (after the current turn of the event loop,
  * to gather the requests read with it), so there is no added latency at low load. If a batch fails
  * for another reason than a change's own AppError (a deadlock, a bug in one plan), each change is
  * retried alone, so one bad change cannot fail the others.
@@ -279,20 +288,20 @@ class ChangeBatcher {
   }
 
   private async run(batch: Pending[]): Promise<void> {
-    let planned = false;
+    let written = false;
     let results: (ChangeResult | AppError)[];
     try {
-      results = await this.platform.database.transaction(async (tx) => {
-        const applied = await applyChanges(
+      results = await this.platform.database.transaction((tx) =>
+        applyChanges(
           tx,
           batch.map((pending) => pending.intent),
-        );
-        planned = true;
-        return applied;
-      });
+          { last: true, onWrite: () => (written = true) },
+        ),
+      );
     } catch (error) {
-      // The commit itself failed without an answer from the server: whether it happened is unknown.
-      if (planned && (error as { code?: unknown }).code === undefined) {
+      // The write (and the COMMIT behind it) went out, and failed without an answer from the server:
+      // whether it committed is unknown.
+      if (written && (error as { code?: unknown }).code === undefined) {
         for (const pending of batch) pending.reject(error);
         return;
       }

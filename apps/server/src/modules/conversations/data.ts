@@ -198,12 +198,13 @@ const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString
  * in one UPDATE … FROM (only the columns each one's patch names change; the rows are locked, so the
  * values were computed from the current row) and the events through appendEvents, as CTEs of it.
  * `alongside` are other modules' data-modifying CTEs carried in the same statement (the contacts'
- * `last_replied_at` / `last_contacted_at`).
+ * `last_replied_at` / `last_contacted_at`); `last`: it ends the transaction (appendEvents).
  */
 export async function writeChanges(
   tx: Tx,
   writes: { conversations: ConversationWrite[]; parts: PartWrite[]; events: NewEvent[] },
   alongside: SQL[] = [],
+  options: { last?: boolean } = {},
 ): Promise<{ eventId: string; sequence: number }[]> {
   const ctes: SQL[] = [...alongside];
   if (writes.parts.length) {
@@ -263,7 +264,7 @@ export async function writeChanges(
       from ${recordset(values, ['workspace_id bigint, id text, keys text[], at timestamptz', ...types].join(', '))} as v
       where c.workspace_id = v.workspace_id and c.id = v.id)`);
   }
-  return appendEvents(tx, writes.events, ctes);
+  return appendEvents(tx, writes.events, ctes, options);
 }
 
 export async function findConversation(db: Executor, workspaceId: number, id: string): Promise<ConversationRow | undefined> {

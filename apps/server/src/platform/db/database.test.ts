@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it, vi } from 'vitest';
-import { postgresPool } from './database.ts';
+import { lastStatement, postgresPool } from './database.ts';
 import { recordset } from './recordset.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -116,6 +116,52 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
       await query('begin');
       await query('commit');
       expect(writes).toBe(before);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
+
+  it("writes COMMIT behind a transaction's last statement, which rolls back when that statement fails", async () => {
+    const pool = postgresPool(databaseUrl as string, 1);
+    const client = await pool.connect();
+    const query = (text: string) => client.query({ text });
+    const last = (text: string) => new PgDialect().sqlToQuery(lastStatement(sql.raw(text))).sql;
+    try {
+      const socket = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
+      let writes = 0;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = socket[method].bind(socket);
+        socket[method] = (...args: unknown[]) => {
+          writes++;
+          return original(...args);
+        };
+      }
+      await query('create temp table ledger (x int primary key)');
+      const before = writes;
+      await query('begin');
+      await query('insert into ledger values (1)');
+      await query(last('insert into ledger values (2)'));
+      // BEGIN went with the first statement, COMMIT with the last: two writes, and the transaction's COMMIT needs none.
+      expect(writes - before).toBe(2);
+      await expect(query('commit')).resolves.toMatchObject({ command: 'COMMIT' });
+      expect(writes - before).toBe(2);
+      expect((await query('select count(*)::int as n from ledger')).rows).toEqual([{ n: 2 }]);
+
+      // The last statement fails: it says so, the COMMIT behind it rolled back what came before it.
+      await query('begin');
+      await query('insert into ledger values (3)');
+      await expect(query(last('insert into ledger values (1)'))).rejects.toThrow('duplicate key');
+      await expect(query('rollback')).resolves.toMatchObject({ command: 'ROLLBACK' });
+      expect((await query('select array_agg(x order by x) as xs from ledger')).rows).toEqual([{ xs: [1, 2] }]);
+
+      // Nothing may follow a last statement in its transaction; outside a transaction the mark changes nothing.
+      await query('begin');
+      await query(last('insert into ledger values (4)'));
+      expect(() => query('insert into ledger values (5)')).toThrow("after the one marked as its transaction's last");
+      await expect(query('commit')).resolves.toMatchObject({ command: 'COMMIT' });
+      await query(last('insert into ledger values (6)'));
+      expect((await query('select array_agg(x order by x) as xs from ledger')).rows).toEqual([{ xs: [1, 2, 4, 6] }]);
     } finally {
       client.release();
       await pool.end();

@@ -132,17 +132,35 @@ class StatementNames {
 
 const answered = (command: string) => ({ command, rowCount: null, oid: null, rows: [], fields: [] });
 
+const lastStatementMark = 'fd:last-statement';
+
+/**
+ * Marks a statement as its transaction's last: on a pipelined connection, COMMIT goes out in the same
+ * write right behind it, and the transaction's own COMMIT is answered by that one. The write path's
+ * batch then costs two round trips instead of three (measured: teammate replies at 48 in flight,
+ * 2,888/s p99 27.4 ms → 3,428/s p99 23.3 ms). Nothing may run in the transaction after it (the client
+ * refuses), nor may the work throw after it: the commit has already been asked for.
+ */
+export function lastStatement(query: SQL): SQL {
+  return sql`/* ${sql.raw(lastStatementMark)} */ ${query}`;
+}
+
 /**
  * The pool's client: names recurring statement texts (see StatementNames) and, on a pipelined
- * connection, holds a transaction's BEGIN until its first statement, then writes both at once. Each
- * round trip costs both processes a write and a wake-up (about 0.2 ms of CPU here, whatever the
- * statement), and every transaction began with one that carried nothing. The first statement's result
- * waits for BEGIN's too, so a failed BEGIN still fails the transaction; a transaction that ran nothing
- * ends without a word to the server.
+ * connection, holds a transaction's BEGIN until its first statement, then writes both at once, and
+ * writes COMMIT right behind a statement marked `lastStatement`. Each round trip costs both processes
+ * a write and a wake-up (about 0.2 ms of CPU here, whatever the statement), and every transaction
+ * began with one that carried nothing and ended with another. The first statement's result waits for
+ * BEGIN's too, so a failed BEGIN still fails the transaction; a transaction that ran nothing ends
+ * without a word to the server. A last statement that fails leaves the transaction aborted, and the
+ * COMMIT behind it rolls it back (PostgreSQL answers ROLLBACK).
  */
 function preparingClient(names: StatementNames): typeof pg.Client {
   return class PreparingClient extends pg.Client {
     private heldBegin: { config: any; values: any } | undefined;
+    private inTransaction = false;
+    /** The COMMIT already written behind a last statement. */
+    private committing: Promise<any> | undefined;
 
     override query(config: any, values?: any, callback?: any): any {
       if (config && typeof config === 'object' && typeof config.text === 'string' && config.name === undefined && typeof config.submit !== 'function') {
@@ -151,24 +169,42 @@ function preparingClient(names: StatementNames): typeof pg.Client {
       }
       const held = this.heldBegin;
       this.heldBegin = undefined;
+      const text = config?.text;
+      if (text === 'begin') this.inTransaction = true;
+      else if (text === 'commit' || text === 'rollback') this.inTransaction = false;
+      const committing = this.committing;
+      if (committing) {
+        if (text !== 'commit' && text !== 'rollback') throw new Error("a statement after the one marked as its transaction's last");
+        this.committing = undefined;
+        return text === 'commit' ? committing : committing.then(() => answered('ROLLBACK'));
+      }
       const promised = callback === undefined && typeof values !== 'function' && typeof config?.submit !== 'function';
       if (!promised || !(this as unknown as { pipeline: boolean }).pipeline) {
         if (held) super.query(held.config, held.values).catch(() => {});
         return super.query(config, values, callback);
       }
-      const text = config?.text;
+      const last = this.inTransaction && typeof text === 'string' && text.includes(lastStatementMark);
       if (!held) {
-        if (text !== 'begin') return super.query(config, values);
-        this.heldBegin = { config, values };
-        return Promise.resolve(answered('BEGIN'));
+        if (text === 'begin') {
+          this.heldBegin = { config, values };
+          return Promise.resolve(answered('BEGIN'));
+        }
+        if (!last) return super.query(config, values);
+      } else if (text === 'commit' || text === 'rollback') {
+        return Promise.resolve(answered(text.toUpperCase()));
       }
-      if (text === 'commit' || text === 'rollback') return Promise.resolve(answered(text.toUpperCase()));
       const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
       stream.cork();
       try {
-        const begun = super.query(held.config, held.values);
+        const begun = held ? super.query(held.config, held.values) : undefined;
         const result = super.query(config, values);
-        return Promise.all([begun, result]).then(([, answer]) => answer);
+        if (last) {
+          this.inTransaction = false;
+          this.committing = super.query({ text: 'commit' });
+          // Its outcome is the transaction's COMMIT's, awaited there.
+          this.committing.catch(() => {});
+        }
+        return begun ? Promise.all([begun, result]).then(([, answer]) => answer) : result;
       } finally {
         stream.uncork();
       }

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, rows, type Tx } from '../db/database.ts';
+import { type Executor, lastStatement, rows, type Tx } from '../db/database.ts';
 import { undelivered } from './dispatcher.ts';
 
 export interface NewEvent {
@@ -36,11 +36,17 @@ const aggregateKey = (workspaceId: number | string, type: string, id: string) =>
  * deadlock on them) and its events take the consecutive numbers below the new last one; ids follow
  * the order given, so a later event of an aggregate always has a larger id. `alongside` are other
  * data-modifying CTEs (`name as (insert …)`) run in the same statement, so a whole change — its rows
- * and its events — is one round trip.
+ * and its events — is one round trip. `last`: the statement ends its transaction (db `lastStatement`).
  */
-export async function appendEvents(tx: Tx, events: NewEvent[], alongside: SQL[] = []): Promise<{ eventId: string; sequence: number }[]> {
+export async function appendEvents(
+  tx: Tx,
+  events: NewEvent[],
+  alongside: SQL[] = [],
+  options: { last?: boolean } = {},
+): Promise<{ eventId: string; sequence: number }[]> {
+  const statement = (query: SQL) => (options.last ? lastStatement(query) : query);
   if (events.length === 0) {
-    if (alongside.length) await tx.execute(sql`with ${sql.join(alongside, sql`, `)} select 1`);
+    if (alongside.length) await tx.execute(statement(sql`with ${sql.join(alongside, sql`, `)} select 1`));
     return [];
   }
   const counts = new Map<string, number>();
@@ -62,7 +68,7 @@ export async function appendEvents(tx: Tx, events: NewEvent[], alongside: SQL[] 
   }));
   const returned = await rows<{ event_id: string; workspace_id: string; aggregate_type: string; aggregate_id: string; sequence: number }>(
     tx,
-    sql`with ${alongside.length ? sql`${sql.join(alongside, sql`, `)}, ` : sql``}
+    statement(sql`with ${alongside.length ? sql`${sql.join(alongside, sql`, `)}, ` : sql``}
         given as (
           select * from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb)
             as e(ord int, workspace_id bigint, aggregate_type text, aggregate_id text, k int, n int, type text, payload jsonb)
@@ -83,7 +89,7 @@ export async function appendEvents(tx: Tx, events: NewEvent[], alongside: SQL[] 
           order by g.ord
           returning event_id, workspace_id, aggregate_type, aggregate_id, sequence
         )
-        select event_id, workspace_id, aggregate_type, aggregate_id, sequence from appended`,
+        select event_id, workspace_id, aggregate_type, aggregate_id, sequence from appended`),
   );
   if (returned.length !== events.length) throw new Error(`appending ${events.length} events stored ${returned.length}`);
   const byNumber = new Map<string, string>();
