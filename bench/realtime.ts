@@ -233,27 +233,34 @@ async function frontdeskRealtime(rate: number, baseUrl: string, visitors: Visito
 }
 
 type Meter = Awaited<ReturnType<typeof cpuMeter>>;
+type Frontdesk = Awaited<ReturnType<typeof startFrontdesk>>;
 type Profiler = Awaited<ReturnType<Awaited<ReturnType<typeof startFrontdesk>>['profile']>>;
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
 /**
- * Idle sockets in one process and the memory each costs: a third are opened first (and the process
- * settles), then the rest; memory per socket is the growth over the rest, so garbage left by the
- * delivery phases and the allocator's first growth do not count.
+ * Idle sockets in one process and the memory each costs, measured in a fresh Frontdesk process (same
+ * database and master key, so the visitors' tokens hold): in the process that ran the delivery phases,
+ * their garbage, collected while the sockets opened, made the growth come out negative. A third are
+ * opened first (and the process settles), then the rest; memory per socket is the growth over the rest,
+ * each reading taken after a full garbage collection, so neither the allocator's first growth nor the
+ * upgrades' garbage counts.
  */
-async function idleSockets(baseUrl: string, pid: number, visitors: Visitor[]) {
-  const wsBase = `${baseUrl.replace(/^http/, 'ws')}/realtime`;
+async function idleSockets(server: Frontdesk, visitors: Visitor[]) {
+  const wsBase = `${server.url.replace(/^http/, 'ws')}/realtime`;
+  const settledRssKb = async () => {
+    await sleep(5000);
+    await server.collectGarbage();
+    return rssKb(server.pid);
+  };
   const openMany = (from: number, to: number) =>
     pool(Array.from({ length: to - from }, (_, i) => from + i), 200, (i) =>
       open(`${wsBase}?visitor_token=${encodeURIComponent((visitors[i % visitors.length] as Visitor).token)}`).catch(() => undefined),
     );
   const first = await openMany(0, Math.floor(idleCount / 3));
-  await sleep(5000);
-  const before = rssKb(pid);
+  const before = await settledRssKb();
   const rest = await openMany(Math.floor(idleCount / 3), idleCount);
-  await sleep(5000);
-  const after = rssKb(pid);
+  const after = await settledRssKb();
   const opened = [...first, ...rest].filter((socket) => socket !== undefined);
   const measured = rest.filter((socket) => socket !== undefined).length;
   const result = {
@@ -268,7 +275,8 @@ async function idleSockets(baseUrl: string, pid: number, visitors: Visitor[]) {
 
 async function main() {
   const database = await createBenchDatabase(serverUrl);
-  const frontdesk = await startFrontdesk(database.url, token);
+  const serverEnv = { MASTER_KEY: randomBytes(32).toString('base64') };
+  let frontdesk = await startFrontdesk(database.url, token, serverEnv);
   print({ phase: 'start', cpus: os.cpus().length, node: process.version, conversations, teammates: teammateCount, rates, seconds, server_pid: frontdesk.pid });
   try {
     const me = await request(frontdesk.url, 'GET', '/api/me', undefined, { authorization: `Bearer ${token}` });
@@ -287,7 +295,9 @@ async function main() {
       await sleep(3000);
     }
     await meter.close();
-    const idle = await idleSockets(frontdesk.url, frontdesk.pid, visitors);
+    await frontdesk.stop();
+    frontdesk = await startFrontdesk(database.url, token, serverEnv, { inspect: true });
+    const idle = await idleSockets(frontdesk, visitors);
     print({ phase: 'summary', conversations, results, idle });
   } finally {
     await frontdesk.stop();

@@ -29,12 +29,15 @@ export async function createBenchDatabase(serverUrl: string) {
   };
 }
 
-/** A Frontdesk process on `databaseUrl` with a provisioned admin and API token, as `npm start` runs it. */
-export async function startFrontdesk(databaseUrl: string, token: string, env: Record<string, string> = {}) {
+/**
+ * A Frontdesk process on `databaseUrl` with a provisioned admin and API token, as `npm start` runs it.
+ * `inspect`: it listens for an inspector, for `collectGarbage()`.
+ */
+export async function startFrontdesk(databaseUrl: string, token: string, env: Record<string, string> = {}, options: { inspect?: boolean } = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-'));
   // BENCH_PROFILE=<dir>: the server listens for an inspector, and `profile()` writes CPU profiles of the measured phases there.
-  const inspectPort = process.env.BENCH_PROFILE ? await freePort() : undefined;
+  const inspectPort = process.env.BENCH_PROFILE || options.inspect ? await freePort() : undefined;
   const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
   const child = spawn(process.execPath, [...inspect, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
@@ -60,14 +63,22 @@ export async function startFrontdesk(databaseUrl: string, token: string, env: Re
     if (child.exitCode !== null || i > 300) throw new Error('Frontdesk did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  let inspector: Promise<Inspector> | undefined;
+  const connected = () => {
+    if (!inspectPort) throw new Error('Frontdesk was started without an inspector');
+    inspector ??= inspectorOf(inspectPort);
+    return inspector;
+  };
   let profiler: Promise<Profiler> | undefined;
   return {
     url,
     pid: child.pid as number,
-    profile: () => (profiler ??= cpuProfiler(inspectPort)),
+    profile: () => (profiler ??= process.env.BENCH_PROFILE ? connected().then(cpuProfiler) : Promise.resolve(noProfiler)),
+    /** A full garbage collection in the server (started with `inspect`). */
+    collectGarbage: async () => void (await (await connected()).call('HeapProfiler.collectGarbage')),
     /** Asks it to shut down and waits until it has (its last database work done), at most 30 s. */
     async stop() {
-      (await profiler)?.close();
+      (await inspector)?.close();
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -76,13 +87,8 @@ export async function startFrontdesk(databaseUrl: string, token: string, env: Re
   };
 }
 
-/**
- * A CPU profile of the server over one measured phase, through its inspector (BENCH_PROFILE=<dir>):
- * `start()`, then `stop(name)` writes `<dir>/<name>.cpuprofile`. Without BENCH_PROFILE both do nothing.
- */
-async function cpuProfiler(port: number | undefined) {
-  const dir = process.env.BENCH_PROFILE;
-  if (!port || !dir) return { start: async () => {}, stop: async (_name: string) => {}, close: () => {} };
+/** The server's inspector (Chrome DevTools protocol): `call(method)` answers its result. */
+async function inspectorOf(port: number) {
   const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
   const socket = new WebSocket(target?.webSocketDebuggerUrl as string, { perMessageDeflate: false, maxPayload: 1 << 30 });
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
@@ -99,15 +105,27 @@ async function cpuProfiler(port: number | undefined) {
       socket.on('message', onMessage);
       socket.send(JSON.stringify({ id: mine, method }));
     });
-  await call('Profiler.enable');
+  return { call, close: () => socket.close() };
+}
+
+type Inspector = Awaited<ReturnType<typeof inspectorOf>>;
+
+const noProfiler = { start: async () => {}, stop: async (_name: string) => {} };
+
+/**
+ * A CPU profile of the server over one measured phase, through its inspector (BENCH_PROFILE=<dir>):
+ * `start()`, then `stop(name)` writes `<dir>/<name>.cpuprofile`. Without BENCH_PROFILE both do nothing.
+ */
+async function cpuProfiler(inspector: Inspector): Promise<typeof noProfiler> {
+  const dir = process.env.BENCH_PROFILE as string;
+  await inspector.call('Profiler.enable');
   return {
-    start: async () => void (await call('Profiler.start')),
+    start: async () => void (await inspector.call('Profiler.start')),
     async stop(name: string) {
-      const { profile } = await call('Profiler.stop');
+      const { profile } = await inspector.call('Profiler.stop');
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     },
-    close: () => socket.close(),
   };
 }
 
