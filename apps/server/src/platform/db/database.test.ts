@@ -6,6 +6,21 @@ import { recordset } from './recordset.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 
+/** Counts the writes to a pool client's socket from now on. */
+function countWrites(client: unknown): { count: number } {
+  const socket = (client as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
+  const writes = { count: 0 };
+  for (const method of ['_write', '_writev'] as const) {
+    const original = socket[method].bind(socket);
+    socket[method] = (...args: unknown[]) => {
+      writes.count++;
+      return original(...args);
+    };
+  }
+  return writes;
+}
+
+
 describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', () => {
   it('prepares a statement text from its second use, except one that asks to be planned each time', async () => {
     const pool = postgresPool(databaseUrl as string, 1);
@@ -87,19 +102,11 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
     const query = (text: string) => client.query({ text });
     try {
       // BEGIN and the statement after it leave in one write to the socket.
-      const socket = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
-      let writes = 0;
-      for (const method of ['_write', '_writev'] as const) {
-        const original = socket[method].bind(socket);
-        socket[method] = (...args: unknown[]) => {
-          writes++;
-          return original(...args);
-        };
-      }
+      const writes = countWrites(client);
       await query('begin');
-      expect(writes).toBe(0);
+      expect(writes.count).toBe(0);
       await query('create temp table pipelined (x int)');
-      expect(writes).toBe(1);
+      expect(writes.count).toBe(1);
       await query('rollback');
       // BEGIN took effect: the rollback took the table away.
       expect((await query(`select to_regclass('pg_temp.pipelined') as found`)).rows).toEqual([{ found: null }]);
@@ -112,10 +119,10 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
       await query('rollback');
       expect((await query('select 2 as ok')).rows).toEqual([{ ok: 2 }]);
       // A transaction that ran nothing is never sent.
-      const before = writes;
+      const before = writes.count;
       await query('begin');
       await query('commit');
-      expect(writes).toBe(before);
+      expect(writes.count).toBe(before);
     } finally {
       client.release();
       await pool.end();
@@ -128,24 +135,16 @@ describe.skipIf(!databaseUrl)('the server PostgreSQL pool (TEST_DATABASE_URL)', 
     const query = (text: string) => client.query({ text });
     const last = (text: string) => new PgDialect().sqlToQuery(lastStatement(sql.raw(text))).sql;
     try {
-      const socket = (client as unknown as { connection: { stream: Record<'_write' | '_writev', (...args: unknown[]) => unknown> } }).connection.stream;
-      let writes = 0;
-      for (const method of ['_write', '_writev'] as const) {
-        const original = socket[method].bind(socket);
-        socket[method] = (...args: unknown[]) => {
-          writes++;
-          return original(...args);
-        };
-      }
+      const writes = countWrites(client);
       await query('create temp table ledger (x int primary key)');
-      const before = writes;
+      const before = writes.count;
       await query('begin');
       await query('insert into ledger values (1)');
       await query(last('insert into ledger values (2)'));
       // BEGIN went with the first statement, COMMIT with the last: two writes, and the transaction's COMMIT needs none.
-      expect(writes - before).toBe(2);
+      expect(writes.count - before).toBe(2);
       await expect(query('commit')).resolves.toMatchObject({ command: 'COMMIT' });
-      expect(writes - before).toBe(2);
+      expect(writes.count - before).toBe(2);
       expect((await query('select count(*)::int as n from ledger')).rows).toEqual([{ n: 2 }]);
 
       // The last statement fails: it says so, the COMMIT behind it rolled back what came before it.
