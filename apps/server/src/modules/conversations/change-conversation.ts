@@ -258,10 +258,11 @@ interface Pending {
 /**
  * Group commit for concurrent changes (the reply path): changes that arrive while a batch is being
  * written wait and go together in the next one, in one transaction of two round trips whatever its
- * size (BEGIN with the lock, the write with its COMMIT). The first change after a quiet spell goes at once (after the current turn of the event loop,
- * to gather the requests read with it), so there is no added latency at low load. If a batch fails
- * for another reason than a change's own AppError (a deadlock, a bug in one plan), each change is
- * retried alone, so one bad change cannot fail the others.
+ * size (BEGIN with the lock, the write with its COMMIT). The first change after a quiet spell goes at
+ * once (after the current turn of the event loop, to gather the requests read with it), so there is
+ * no added latency at low load. If a batch fails for another reason than a change's own AppError (a
+ * deadlock, a bug in one plan), each change is retried alone, so one bad change cannot fail the
+ * others — unless its write went out and failed without an answer: whether it committed is unknown.
  */
 class ChangeBatcher {
   private readonly queue: Pending[] = [];
